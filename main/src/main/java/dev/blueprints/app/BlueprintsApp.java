@@ -1,0 +1,79 @@
+package dev.blueprints.app;
+
+import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.Blueprints;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.SettingsFile;
+import dev.blueprints.state.StateBootstrapStack;
+import dev.blueprints.state.StateSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * Builds the construct tree of a selection: the {@code state-bootstrap} stack, then each selected
+ * blueprint for each selected environment. Every settings file is read and validated before the first
+ * construct is created, so a bad value stops the run with nothing written.
+ */
+public final class BlueprintsApp {
+  private BlueprintsApp() {}
+
+  /** Loads and builds in one step (tests); {@link Main} loads first so it can fail before creating the app. */
+  public static List<BlueprintStack> build(Construct app, Selection selection) {
+    return build(app, load(selection));
+  }
+
+  /**
+   * The validated settings of every selected environment.
+   *
+   * @param selection     what was asked for
+   * @param environments  each environment's settings file, in selection order
+   */
+  public record Deployment(Selection selection, Map<String, SettingsFile> environments) {}
+
+  /** Reads and checks every selected settings file; nothing is created. */
+  public static Deployment load(Selection selection) {
+    Map<String, SettingsFile> byEnvironment = new LinkedHashMap<>();
+    for (String env : selection.environments()) byEnvironment.put(env, SettingsFile.load(selection.settingsDir(), env));
+
+    SettingsFile first = byEnvironment.values().iterator().next();
+    StateSettings state = first.settings().state();
+    for (var entry : byEnvironment.entrySet()) {
+      StateSettings other = entry.getValue().settings().state();
+      if (!other.bucket().equals(state.bucket()) || !other.region().equals(state.region())
+          || other.lock() != state.lock() || !java.util.Objects.equals(other.lockTable(), state.lockTable())) {
+        throw new IllegalArgumentException("state of environment " + entry.getKey() + " (bucket " + other.bucket() + " in "
+            + other.region() + ") differs from " + first.settings().environment().name() + " (bucket " + state.bucket()
+            + " in " + state.region() + "): environments synthesized together share one state bucket, region and lock; "
+            + "synthesize them separately with --env");
+      }
+      List<String> unknown = new ArrayList<>(entry.getValue().blueprints().fieldNames());
+      unknown.removeAll(Blueprints.ids());
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException(entry.getValue().blueprints().file() + ": unknown blueprint(s) " + unknown
+            + " under \"blueprints\"; known blueprints are " + Blueprints.ids());
+      }
+    }
+
+    return new Deployment(selection, byEnvironment);
+  }
+
+  /** Adds the bootstrap stack and every selected blueprint's stacks to {@code app}; returns the blueprint stacks. */
+  public static List<BlueprintStack> build(Construct app, Deployment deployment) {
+    Selection selection = deployment.selection();
+    Map<String, SettingsFile> byEnvironment = deployment.environments();
+    SettingsFile first = byEnvironment.values().iterator().next();
+    StateSettings state = first.settings().state();
+    new StateBootstrapStack(app, StateBootstrapStack.ID, first.settings().project(), state, first.settings().tags());
+    List<BlueprintStack> stacks = new ArrayList<>();
+    for (String id : selection.blueprints()) {
+      Blueprint blueprint = Blueprints.byId(id);
+      for (SettingsFile file : byEnvironment.values()) {
+        stacks.addAll(blueprint.addTo(app, file.settings(), file.blueprints().object(id)));
+      }
+    }
+    return stacks;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.blueprints.app;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import dev.blueprints.core.BlueprintStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synthesizes the selected blueprints into {@code cdktf.out/} (or {@code $CDKTF_OUTDIR} under cdktf-cli).
+ * Bad settings print one line naming the field, the value and what is allowed, and exit with status 2
+ * with nothing written.
+ */
+public final class Main {
+  /** Exit status for bad settings or arguments. */
+  public static final int INVALID_INPUT = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.getenv(), System.out, System.err);
+    if (status != 0) System.exit(status);
+  }
+
+  /** Runs one synthesis; returns the process exit status. */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    long start = System.nanoTime();
+    Path outdir = Path.of(env.getOrDefault("CDKTF_OUTDIR", "cdktf.out"));
+    boolean outdirExisted = Files.exists(outdir);
+    Selection selection;
+    App app;
+    List<BlueprintStack> stacks;
+    try {
+      selection = Selection.parse(args, env);
+      BlueprintsApp.Deployment deployment = BlueprintsApp.load(selection);
+      // No construct stack traces in the output: they are large and nobody reads them in Terraform JSON.
+      app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
+      stacks = BlueprintsApp.build(app, deployment);
+    } catch (IllegalArgumentException e) {
+      err.println("blueprints: " + e.getMessage());
+      removeIfCreated(outdir, outdirExisted);
+      return INVALID_INPUT;
+    }
+    app.synth();
+    out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
+        stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
+        outdir, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /** The app creates its output directory when constructed; a failed run leaves no trace of it. */
+  private static void removeIfCreated(Path outdir, boolean existed) {
+    if (existed || !Files.exists(outdir)) return;
+    try (var files = Files.walk(outdir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

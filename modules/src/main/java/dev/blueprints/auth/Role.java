@@ -1,0 +1,59 @@
+package dev.blueprints.auth;
+
+import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
+import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
+import dev.blueprints.core.Account;
+import java.util.List;
+import software.constructs.Construct;
+
+/**
+ * An IAM role for an AWS service, with inline least-privilege statements. Other modules add to it
+ * through {@link #grant(String, List)} (as {@code secret.grantRead(role)} does): each grant is an
+ * inline policy of its own, named by the grant, so grants from different stacks never collide.
+ */
+public final class Role extends Construct {
+  private final IamRole role;
+
+  public Role(Construct scope, String id, RoleProps props) {
+    super(scope, id);
+    String account = props.sourceAccountCondition() ? Account.id(this) : null;
+    role = IamRole.Builder.create(this, "Resource")
+        .name(props.name())
+        .description(props.description())
+        .assumeRolePolicy(PolicyDocument.assumeRoleBy(props.servicePrincipals(), account))
+        .build();
+    for (int i = 0; i < props.managedPolicyArns().size(); i++) {
+      String arn = props.managedPolicyArns().get(i);
+      IamRolePolicyAttachment.Builder.create(this, "Managed" + arn.substring(arn.lastIndexOf('/') + 1))
+          .role(role.getName()).policyArn(arn).build();
+    }
+    if (!props.statements().isEmpty()) grant("Inline", props.statements());
+  }
+
+  /** Adds the statements as an inline policy named {@code id}; a second grant with the same id adds nothing. */
+  public void grant(String id, List<PolicyStatement> statements) {
+    if (getNode().tryFindChild("Policy" + id) != null) return;
+    IamRolePolicy.Builder.create(this, "Policy" + id)
+        .name(id)
+        .role(role.getId())
+        .policy(PolicyDocument.json(statements))
+        .build();
+  }
+
+  public void grant(String id, PolicyStatement statement) {
+    grant(id, List.of(statement));
+  }
+
+  public String arn() {
+    return role.getArn();
+  }
+
+  public String name() {
+    return role.getName();
+  }
+
+  public IamRole resource() {
+    return role;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.blueprints.auth;
+
+import dev.blueprints.core.Validate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An IAM role assumed by AWS services.
+ *
+ * @param name              role name (from the naming helper)
+ * @param description       what the role is for
+ * @param servicePrincipals services allowed to assume it, e.g. {@code ecs-tasks.amazonaws.com}
+ * @param managedPolicyArns AWS managed policies to attach (keep to the narrow service ones)
+ * @param statements        inline statements, least privilege
+ * @param sourceAccountCondition limit the trust to calls on behalf of this account ({@code aws:SourceAccount}).
+ *                          Default: true. EC2 does not send the key, so instance roles turn it off
+ */
+public record RoleProps(
+    String name,
+    String description,
+    List<String> servicePrincipals,
+    List<String> managedPolicyArns,
+    List<PolicyStatement> statements,
+    boolean sourceAccountCondition) {
+
+  public RoleProps {
+    Validate.notBlank("name", name);
+    Validate.notBlank("description", description);
+    servicePrincipals = List.copyOf(Validate.notNull("servicePrincipals", servicePrincipals));
+    if (servicePrincipals.isEmpty()) throw Validate.invalid("servicePrincipals", servicePrincipals, "at least one service principal");
+    managedPolicyArns = List.copyOf(managedPolicyArns == null ? List.of() : managedPolicyArns);
+    statements = List.copyOf(statements == null ? List.of() : statements);
+  }
+
+  public static Builder builder(String name, String servicePrincipal) {
+    return new Builder(name, servicePrincipal);
+  }
+
+  public static final class Builder {
+    private final String name;
+    private final List<String> principals = new ArrayList<>();
+    private String description;
+    private final List<String> managed = new ArrayList<>();
+    private final List<PolicyStatement> statements = new ArrayList<>();
+    private boolean sourceAccountCondition = true;
+
+    private Builder(String name, String servicePrincipal) {
+      this.name = name;
+      this.principals.add(servicePrincipal);
+      this.description = "Assumed by " + servicePrincipal;
+    }
+
+    public Builder description(String value) { this.description = value; return this; }
+    public Builder managedPolicy(String arn) { managed.add(arn); return this; }
+    public Builder statement(PolicyStatement statement) { statements.add(statement); return this; }
+    public Builder sourceAccountCondition(boolean value) { this.sourceAccountCondition = value; return this; }
+
+    public RoleProps build() {
+      return new RoleProps(name, description, principals, managed, statements, sourceAccountCondition);
+    }
+  }
+}

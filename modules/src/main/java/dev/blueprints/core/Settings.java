@@ -1,0 +1,96 @@
+package dev.blueprints.core;
+
+import dev.blueprints.state.StateSettings;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One deployment target: a project in one environment, region and set of availability zones, with its
+ * remote state and extra tags. Built from an environment preset and a settings file; validated here so
+ * a bad value stops the program before anything is synthesized.
+ *
+ * @param project           short project name, the first part of every physical name (2-16 of a-z 0-9 -)
+ * @param environment       the environment and its preset values
+ * @param region            AWS region of every stack
+ * @param availabilityZones the AZs subnets are placed in, in order; 2 or 3, each in {@code region}
+ * @param state             the S3 backend every stack uses
+ * @param tags              extra tags for every resource (through the provider's {@code default_tags})
+ * @param alarmEmails       addresses subscribed to the alarm topic (may be empty)
+ */
+public record Settings(
+    String project,
+    Environment environment,
+    String region,
+    List<String> availabilityZones,
+    StateSettings state,
+    Map<String, String> tags,
+    List<String> alarmEmails) {
+
+  /** Tag keys Blueprints sets itself; settings may not override them. */
+  public static final List<String> RESERVED_TAGS = List.of("Project", "Environment", "Blueprint", "Stack", "ManagedBy");
+  private static final Pattern PROJECT = Pattern.compile("^[a-z][a-z0-9-]{0,14}[a-z0-9]$");
+  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern TAG_KEY = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{1,128}$");
+
+  public Settings {
+    Validate.matches("project", project, PROJECT, "2-16 lowercase letters, digits and hyphens, starting with a letter");
+    Validate.notNull("environment", environment);
+    Validate.matches("region", region, REGION, "an AWS region such as us-east-1");
+    Validate.notNull("availabilityZones", availabilityZones);
+    if (availabilityZones.size() < 2 || availabilityZones.size() > 3) {
+      throw Validate.invalid("availabilityZones", availabilityZones, "2 or 3 availability zones are required, got " + availabilityZones.size());
+    }
+    for (String az : availabilityZones) {
+      if (az == null || !az.matches(Pattern.quote(region) + "[a-z]")) {
+        throw Validate.invalid("availabilityZones", az, "an availability zone of region " + region + ", such as " + region + "a");
+      }
+    }
+    if (new LinkedHashSet<>(availabilityZones).size() != availabilityZones.size()) {
+      throw Validate.invalid("availabilityZones", availabilityZones, "each availability zone may appear once");
+    }
+    Validate.notNull("state", state);
+    tags = Map.copyOf(tags == null ? Map.of() : tags);
+    for (var tag : tags.entrySet()) {
+      if (RESERVED_TAGS.contains(tag.getKey())) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "the keys " + RESERVED_TAGS + " are set by Blueprints");
+      }
+      Validate.matches("tags key", tag.getKey(), TAG_KEY, "1-128 letters, digits, spaces and _.:/=+-@");
+      if (tag.getValue() == null || tag.getValue().length() > 256) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "a value of at most 256 characters");
+      }
+    }
+    alarmEmails = List.copyOf(alarmEmails == null ? List.of() : alarmEmails);
+    for (String email : alarmEmails) Validate.matches("alarmEmails", email, EMAIL, "an e-mail address");
+    availabilityZones = List.copyOf(availabilityZones);
+  }
+
+  /** The naming helper for this project and environment. */
+  public Naming naming() {
+    return new Naming(project, environment.name());
+  }
+
+  /** The provider's default tags for one stack of a blueprint. */
+  public Map<String, String> tagsFor(String blueprint, String stackId) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("Project", project);
+    all.put("Environment", environment.name());
+    all.put("Blueprint", blueprint);
+    all.put("Stack", stackId);
+    all.put("ManagedBy", "blueprints");
+    all.putAll(new java.util.TreeMap<>(tags));
+    return all;
+  }
+
+  /** A copy using the first {@code count} availability zones. */
+  public Settings withAvailabilityZones(List<String> zones) {
+    return new Settings(project, environment, region, zones, state, tags, alarmEmails);
+  }
+
+  public Settings withEnvironment(Environment value) {
+    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails);
+  }
+}

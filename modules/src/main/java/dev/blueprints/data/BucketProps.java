@@ -1,0 +1,76 @@
+package dev.blueprints.data;
+
+import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Validate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A private S3 bucket.
+ *
+ * @param name                     bucket name (globally unique; from the naming helper or settings)
+ * @param encryption               default encryption. Default: {@link BucketEncryption#KMS}
+ * @param kmsKeyArn                customer-managed key for {@link BucketEncryption#KMS}; null uses {@code aws/s3}
+ * @param versioned                keep object versions. Default: true
+ * @param noncurrentVersionDays    days after which replaced versions are deleted. Default: 90
+ * @param expirationDays           days after which current objects expire; 0 keeps them. Default: 0
+ * @param preventDestroy           {@code lifecycle.prevent_destroy} on the bucket. Default: true
+ * @param extraStatements          statements added to the bucket policy beside the TLS-only deny
+ */
+public record BucketProps(
+    String name,
+    BucketEncryption encryption,
+    String kmsKeyArn,
+    boolean versioned,
+    int noncurrentVersionDays,
+    int expirationDays,
+    boolean preventDestroy,
+    List<PolicyStatement> extraStatements) {
+
+  public BucketProps {
+    Validate.notBlank("name", name);
+    if (!name.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || name.contains("..")) {
+      throw Validate.invalid("name", name, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
+    }
+    Validate.notNull("encryption", encryption);
+    if (kmsKeyArn != null && encryption != BucketEncryption.KMS) {
+      throw Validate.invalid("kmsKeyArn", kmsKeyArn, "only used with KMS encryption");
+    }
+    Validate.range("noncurrentVersionDays", noncurrentVersionDays, 1, 36500);
+    Validate.range("expirationDays", expirationDays, 0, 36500);
+    extraStatements = List.copyOf(extraStatements == null ? List.of() : extraStatements);
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public static final class Builder {
+    private final String name;
+    private BucketEncryption encryption = BucketEncryption.KMS;
+    private String kmsKeyArn;
+    private boolean versioned = true;
+    private int noncurrentVersionDays = 90;
+    private int expirationDays;
+    private boolean preventDestroy = true;
+    private final List<PolicyStatement> extraStatements = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder encryption(BucketEncryption value) { this.encryption = value; return this; }
+    public Builder kmsKeyArn(String value) { this.kmsKeyArn = value; return this; }
+    public Builder versioned(boolean value) { this.versioned = value; return this; }
+    public Builder noncurrentVersionDays(int value) { this.noncurrentVersionDays = value; return this; }
+    public Builder expirationDays(int value) { this.expirationDays = value; return this; }
+    /** Allows {@code terraform destroy} to delete the bucket (its objects still block deletion). */
+    public Builder allowDestroy() { this.preventDestroy = false; return this; }
+    public Builder statement(PolicyStatement value) { extraStatements.add(value); return this; }
+
+    public BucketProps build() {
+      return new BucketProps(name, encryption, kmsKeyArn, versioned, noncurrentVersionDays, expirationDays,
+          preventDestroy, extraStatements);
+    }
+  }
+}

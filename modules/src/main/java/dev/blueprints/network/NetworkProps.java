@@ -1,0 +1,106 @@
+package dev.blueprints.network;
+
+import dev.blueprints.core.Cidr;
+import dev.blueprints.core.LogRetention;
+import dev.blueprints.core.Validate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A VPC with subnet tiers.
+ *
+ * @param cidr                 VPC CIDR, /16 to /24. Default: 10.0.0.0/16
+ * @param availabilityZones    2 or 3 AZ names, in order (position decides each subnet's CIDR)
+ * @param tiers                tiers to create. Default: public, private, isolated
+ * @param nat                  NAT layout for the private tier. Default: {@link NatStrategy#ONE_PER_AZ}
+ * @param subnetPrefix         prefix length of every subnet. Default: 24
+ * @param flowLogs             VPC flow logs to CloudWatch Logs. Default: true
+ * @param flowLogRetentionDays retention of the flow log group. Default: 365
+ * @param s3GatewayEndpoint    S3 gateway endpoint on the private and isolated route tables (free; keeps
+ *                             image layers and S3 traffic off NAT). Default: true
+ * @param interfaceEndpoints   interface endpoints by service suffix, e.g. {@code ecr.api}, {@code logs}. Default: none
+ */
+public record NetworkProps(
+    String cidr,
+    List<String> availabilityZones,
+    Set<SubnetTier> tiers,
+    NatStrategy nat,
+    int subnetPrefix,
+    boolean flowLogs,
+    int flowLogRetentionDays,
+    boolean s3GatewayEndpoint,
+    List<String> interfaceEndpoints) {
+
+  private static final Pattern ENDPOINT_SERVICE = Pattern.compile("^[a-z0-9-]+(\\.[a-z0-9-]+)*$");
+
+  public NetworkProps {
+    Cidr vpc = Cidr.requireBlock("cidr", cidr, 16, 24);
+    Validate.notNull("availabilityZones", availabilityZones);
+    if (availabilityZones.size() < 2 || availabilityZones.size() > Network.MAX_AZS) {
+      throw Validate.invalid("availabilityZones", availabilityZones, "2 to " + Network.MAX_AZS + " availability zones, got " + availabilityZones.size());
+    }
+    if (new LinkedHashSet<>(availabilityZones).size() != availabilityZones.size()) {
+      throw Validate.invalid("availabilityZones", availabilityZones, "each availability zone may appear once");
+    }
+    availabilityZones = List.copyOf(availabilityZones);
+    Validate.notNull("tiers", tiers);
+    if (tiers.isEmpty()) throw Validate.invalid("tiers", tiers, "at least one tier");
+    tiers = Set.copyOf(tiers);
+    Validate.notNull("nat", nat);
+    if (nat != NatStrategy.NONE && !(tiers.contains(SubnetTier.PUBLIC) && tiers.contains(SubnetTier.PRIVATE))) {
+      throw Validate.invalid("nat", nat, "NAT gateways need the PUBLIC and PRIVATE tiers; use NONE or add the tiers");
+    }
+    new SubnetLayout(vpc, subnetPrefix);
+    LogRetention.require("flowLogRetentionDays", flowLogRetentionDays);
+    interfaceEndpoints = List.copyOf(interfaceEndpoints == null ? List.of() : interfaceEndpoints);
+    for (String service : interfaceEndpoints) {
+      Validate.matches("interfaceEndpoints", service, ENDPOINT_SERVICE, "a service suffix such as ecr.api, logs or secretsmanager");
+    }
+    if (!interfaceEndpoints.isEmpty() && !tiers.contains(SubnetTier.PRIVATE) && !tiers.contains(SubnetTier.ISOLATED)) {
+      throw Validate.invalid("interfaceEndpoints", interfaceEndpoints, "interface endpoints need a PRIVATE or ISOLATED tier");
+    }
+  }
+
+  public static Builder builder(List<String> availabilityZones) {
+    return new Builder(availabilityZones);
+  }
+
+  public SubnetLayout layout() {
+    return new SubnetLayout(Cidr.parse("cidr", cidr), subnetPrefix);
+  }
+
+  public static final class Builder {
+    private String cidr = "10.0.0.0/16";
+    private final List<String> availabilityZones;
+    private Set<SubnetTier> tiers = EnumSet.allOf(SubnetTier.class);
+    private NatStrategy nat = NatStrategy.ONE_PER_AZ;
+    private int subnetPrefix = 24;
+    private boolean flowLogs = true;
+    private int flowLogRetentionDays = 365;
+    private boolean s3GatewayEndpoint = true;
+    private final List<String> interfaceEndpoints = new ArrayList<>();
+
+    private Builder(List<String> availabilityZones) {
+      this.availabilityZones = availabilityZones;
+    }
+
+    public Builder cidr(String value) { this.cidr = value; return this; }
+    public Builder tiers(Set<SubnetTier> value) { this.tiers = value; return this; }
+    public Builder nat(NatStrategy value) { this.nat = value; return this; }
+    public Builder subnetPrefix(int value) { this.subnetPrefix = value; return this; }
+    /** Turns VPC flow logs off: no record of accepted or rejected traffic is kept. */
+    public Builder withoutFlowLogs() { this.flowLogs = false; return this; }
+    public Builder flowLogRetentionDays(int value) { this.flowLogRetentionDays = value; return this; }
+    public Builder s3GatewayEndpoint(boolean value) { this.s3GatewayEndpoint = value; return this; }
+    public Builder interfaceEndpoint(String service) { interfaceEndpoints.add(service); return this; }
+
+    public NetworkProps build() {
+      return new NetworkProps(cidr, availabilityZones, tiers, nat, subnetPrefix, flowLogs, flowLogRetentionDays,
+          s3GatewayEndpoint, interfaceEndpoints);
+    }
+  }
+}

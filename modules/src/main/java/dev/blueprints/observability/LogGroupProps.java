@@ -1,0 +1,25 @@
+package dev.blueprints.observability;
+
+import dev.blueprints.core.LogRetention;
+import dev.blueprints.core.Validate;
+
+/**
+ * A CloudWatch log group.
+ *
+ * @param name          log group name, e.g. {@code /ecs/<project>-<env>-backend}
+ * @param retentionDays retention, one of the values CloudWatch accepts (required: logs kept forever cost forever)
+ * @param kmsKeyArn     customer-managed KMS key; null uses the CloudWatch Logs service encryption
+ */
+public record LogGroupProps(String name, int retentionDays, String kmsKeyArn) {
+  public LogGroupProps {
+    Validate.notBlank("name", name);
+    if (name.length() > 512 || !name.matches("[A-Za-z0-9_./#-]+")) {
+      throw Validate.invalid("name", name, "1-512 characters of A-Z a-z 0-9 _ . / # -");
+    }
+    LogRetention.require("retentionDays", retentionDays);
+  }
+
+  public static LogGroupProps of(String name, int retentionDays) {
+    return new LogGroupProps(name, retentionDays, null);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.blueprints.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import dev.blueprints.app.BlueprintsApp;
+import dev.blueprints.app.Selection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Synthesizes a whole app into a temporary directory, as {@code Main} does, so cross-stack references
+ * are resolved into remote-state reads. Results are cached per selection: each app is synthesized once
+ * per test run however many test classes read it.
+ *
+ * @param outdir    where it was written
+ * @param manifest  {@code manifest.json}
+ * @param stacks    every stack's {@code cdk.tf.json} by stack id, in manifest order
+ */
+public record AppSynth(Path outdir, JsonNode manifest, Map<String, Synthesized> stacks) {
+  /** The repository's own settings files, seen from the tests module's directory. */
+  public static final Path SETTINGS_DIR = Path.of("..", "main", "settings");
+  private static final Map<Selection, AppSynth> CACHE = new ConcurrentHashMap<>();
+
+  public static AppSynth of(List<String> blueprints, List<String> environments) {
+    return of(new Selection(blueprints, environments, SETTINGS_DIR));
+  }
+
+  public static synchronized AppSynth of(Selection selection) {
+    return CACHE.computeIfAbsent(selection, AppSynth::synth);
+  }
+
+  private static AppSynth synth(Selection selection) {
+    try {
+      Path outdir = Files.createTempDirectory("blueprints-synth");
+      App app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
+      BlueprintsApp.build(app, selection);
+      app.synth();
+      JsonNode manifest = Synthesized.JSON.readTree(outdir.resolve("manifest.json").toFile());
+      Map<String, Synthesized> stacks = new LinkedHashMap<>();
+      manifest.path("stacks").fields().forEachRemaining(e ->
+          stacks.put(e.getKey(), Synthesized.read(outdir.resolve(e.getValue().path("synthesizedStackPath").asText()))));
+      return new AppSynth(outdir, manifest, stacks);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Synthesized stack(String id) {
+    Synthesized s = stacks.get(id);
+    if (s == null) throw new AssertionError("no stack " + id + "; synthesized: " + stacks.keySet());
+    return s;
+  }
+
+  /** The stacks a stack depends on, from the manifest. */
+  public List<String> dependencies(String id) {
+    List<String> out = new java.util.ArrayList<>();
+    manifest.path("stacks").path(id).path("dependencies").forEach(d -> out.add(d.asText()));
+    return out;
+  }
+}
