@@ -1,0 +1,98 @@
+package dev.blueprints.blueprints;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.blueprints.testing.AppSynth;
+import dev.blueprints.testing.References;
+import dev.blueprints.testing.Synthesized;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Properties every synthesized stack of every blueprint must have, in both environments. */
+class BlueprintInvariantsTest {
+  private static AppSynth all() {
+    return AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
+  }
+
+  @Test
+  void everyReferenceResolvesInItsStackOrThroughRemoteState() {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> stackByStateKey = new HashMap<>();
+    all().stacks().forEach((id, json) -> {
+      JsonNode s3 = json.terraform().path("backend").path("s3");
+      if (!s3.isMissingNode()) stackByStateKey.put(s3.path("key").asText(), id);
+    });
+    all().stacks().forEach((id, json) -> {
+      References.unresolved(json.root()).forEach(ref -> problems.add(id + ": " + ref + " is not declared"));
+      for (String ref : References.in(json.root())) {
+        if (!ref.startsWith("data.terraform_remote_state.")) continue;
+        String[] parts = ref.split("\\.");
+        JsonNode config = json.root().path("data").path("terraform_remote_state").path(parts[2]).path("config");
+        String producer = stackByStateKey.get(config.path("key").asText());
+        if (producer == null) {
+          problems.add(id + ": " + ref + " reads state key " + config.path("key") + " that no stack writes");
+        } else if (!all().stack(producer).root().path("output").has(parts[4])) {
+          problems.add(id + ": " + ref + " reads output " + parts[4] + " that " + producer + " does not declare");
+        }
+      }
+    });
+    if (!problems.isEmpty()) fail(problems.size() + " unresolved references:\n  " + String.join("\n  ", problems));
+  }
+
+  @Test
+  void remoteStateReadsUseTheProducersEncryptedBackend() {
+    all().stacks().forEach((id, json) -> json.dataSources("terraform_remote_state").forEach((name, state) -> {
+      assertEquals("s3", state.path("backend").asText(), id + " " + name);
+      JsonNode config = state.path("config");
+      assertEquals("blueprints-tfstate-example", config.path("bucket").asText());
+      assertTrue(config.path("encrypt").asBoolean(), id + " " + name + " reads state without encrypt");
+    }));
+  }
+
+  @Test
+  void stackDependenciesAreAcyclicAndStayInsideOneBlueprintAndEnvironment() {
+    AppSynth app = all();
+    Map<String, List<String>> graph = new HashMap<>();
+    app.stacks().keySet().forEach(id -> graph.put(id, app.dependencies(id)));
+    graph.forEach((id, deps) -> deps.forEach(dep -> {
+      String prefix = id.substring(0, id.lastIndexOf('-') + 1);
+      assertTrue(dep.startsWith(prefix), id + " depends on " + dep + " outside " + prefix + "*");
+    }));
+    Set<String> done = new HashSet<>();
+    for (String id : graph.keySet()) visit(id, graph, new ArrayList<>(), done);
+  }
+
+  private static void visit(String id, Map<String, List<String>> graph, List<String> path, Set<String> done) {
+    if (done.contains(id)) return;
+    if (path.contains(id)) fail("dependency cycle: " + String.join(" -> ", path) + " -> " + id);
+    path.add(id);
+    for (String dep : graph.getOrDefault(id, List.of())) visit(dep, graph, path, done);
+    path.remove(path.size() - 1);
+    done.add(id);
+  }
+
+  @Test
+  void everyStackCarriesTheDeploymentTags() {
+    all().stacks().forEach((id, json) -> {
+      JsonNode tags = json.root().path("provider").path("aws").get(0).path("default_tags").get(0).path("tags");
+      assertEquals(id, tags.path("Stack").asText());
+      assertEquals("blueprints", tags.path("ManagedBy").asText());
+    });
+  }
+
+  /** For readers of the test log: what each stack holds. */
+  @Test
+  void inventoryIsNotEmpty() {
+    for (Map.Entry<String, Synthesized> e : all().stacks().entrySet()) {
+      assertTrue(e.getValue().resourceCount() > 0, e.getKey() + " synthesizes no resources");
+    }
+  }
+}
