@@ -1,16 +1,48 @@
 package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
+import dev.blueprints.core.Validate;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
 import software.constructs.Construct;
 
-/** The {@code api-ecs} blueprint (seed {@code 000_3dbf590de395fa95.txt}). */
+/**
+ * {@code api-ecs} (seed {@code 000_3dbf590de395fa95.txt}): a regional REST API authorizing callers with
+ * Cognito ID tokens, forwarding through a VPC link to an NLB on TCP 8000, a target group, and an ECS
+ * service on an EC2 capacity provider (t2.xlarge) running the Django container, with its SQLite
+ * database on a volume, logs in CloudWatch.
+ *
+ * <pre>
+ *   network  VPC, public / private tiers (no database tier: there is no database server)
+ *   data     ECR repository, Cognito user pool + web client, EFS for SQLite (the durable option)
+ *   compute  ECS cluster on EC2 (t2.xlarge), internal NLB TCP 8000, service, alarm topic, alarms
+ *   edge     REST API (Cognito authorizer, VPC link, access logs, throttling), API alarms
+ * </pre>
+ *
+ * <p><b>Where the data lives.</b> SQLite is a file. With {@code "sqliteStorage": "efs"} (the default) the
+ * file is on an encrypted EFS file system with backups, mounted through an access point at
+ * {@code /app/data}: it survives task restarts, instance replacement and AZ loss. With
+ * {@code "sqliteStorage": "instance"} (the seed's development setup) it lives in a Docker volume on the
+ * EC2 instance's root disk: it survives task restarts on that instance but is <b>lost when the
+ * instance is replaced</b> (scale-in, health replacement, AMI update). Either way SQLite allows one
+ * writer, so the service runs exactly one task and deploys stop the old task before starting the new one
+ * (minimum healthy 0 %, maximum 100 %): a short outage per deployment instead of two writers on one
+ * file. The seed lists RDS as the production database; {@code fargate-web} and {@code ecs-cluster}
+ * show that shape.
+ *
+ * <p>Production choices where the seed differs: the seed's NLB is internet-facing, which would let
+ * anyone bypass the Cognito authorizer by calling the NLB directly; here the NLB is internal and only
+ * reachable through the API's VPC link. The instances sit in private subnets without public IPs.
+ *
+ * <p>Settings ({@code blueprints.api-ecs}): {@code images.backend}, {@code instanceType} (t2.xlarge),
+ * {@code sqliteStorage} ({@code efs} | {@code instance}), {@code corsOrigins}, {@code callbackUrls}.
+ */
 public final class ApiEcsBlueprint implements Blueprint {
   public static final String ID = "api-ecs";
 
@@ -26,9 +58,20 @@ public final class ApiEcsBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly();
+    options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls");
+    SettingsNode images = options.object("images").allowOnly("backend");
+    String storage = Validate.oneOf("blueprints." + ID + ".sqliteStorage", options.string("sqliteStorage", "efs"), List.of("efs", "instance"));
+    ImageSource image = ImageSource.read(images, "backend", ID);
+    List<String> corsOrigins = options.strings("corsOrigins", List.of());
+    List<String> callbackUrls = options.strings("callbackUrls", List.of());
+
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
         EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE));
-    return List.of(network);
+    ApiEcsDataStack data = new ApiEcsDataStack(app, stackId(settings, "data"), settings, network.network(),
+        storage.equals("efs"), callbackUrls);
+    ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
+        data, image, options.string("instanceType", "t2.xlarge"));
+    ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins);
+    return List.of(network, data, compute, edge);
   }
 }

@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
@@ -10,7 +11,27 @@ import java.util.EnumSet;
 import java.util.List;
 import software.constructs.Construct;
 
-/** The {@code asg-web} blueprint (seed {@code 004_637a5a107183c5c2.txt}). */
+/**
+ * {@code asg-web} (seed {@code 004_637a5a107183c5c2.txt}): an internet-facing ALB with access logs in S3,
+ * an EC2 Auto Scaling group in private subnets serving on 8000 (health {@code /health} every 30 s),
+ * simple CPU scaling (out above 80 %, in below 20 %, 2 periods, 5-minute cooldown), RDS PostgreSQL 15.4
+ * with Performance Insights, encryption and RDS-managed credentials in Secrets Manager, database subnets
+ * with no route out, CloudWatch dashboards and alarms.
+ *
+ * <pre>
+ *   network  public / private / isolated tiers (10.0.1.0/24 ... 10.0.22.0/24), NAT per AZ in prod
+ *   data     ALB access-log bucket (SSE-S3, 90-day expiry), RDS PostgreSQL 15.4, Multi-AZ in prod
+ *   compute  ALB, Auto Scaling group with its scaling alarms, alarm topic, alarms, dashboard
+ * </pre>
+ *
+ * <p>Production choices: the database is Multi-AZ in prod and single-AZ in dev (the environment preset;
+ * the seed's Multi-AZ applies to production); HTTPS needs {@code certificateArn} and plain HTTP is served
+ * only with {@code "allowPlainHttp": true}; instances get no SSH, only SSM Session Manager; the
+ * application is baked into the AMI ({@code ami}) and reads {@code /etc/app/app.env}.
+ *
+ * <p>Settings ({@code blueprints.asg-web}): {@code certificateArn} or {@code allowPlainHttp},
+ * {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6).
+ */
 public final class AsgWebBlueprint implements Blueprint {
   public static final String ID = "asg-web";
 
@@ -26,9 +47,13 @@ public final class AsgWebBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly();
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
-        EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE, SubnetTier.ISOLATED));
-    return List.of(network);
+    options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances");
+    var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
+        options.string("ami", null), options.integer("minInstances", 2), options.integer("maxInstances", 6));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network());
+    AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,
+        network.network(), data, compute);
+    return List.of(network, data, computeStack);
   }
 }

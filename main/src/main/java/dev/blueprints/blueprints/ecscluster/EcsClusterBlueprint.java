@@ -1,16 +1,39 @@
 package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
+import dev.blueprints.core.Validate;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
 import software.constructs.Construct;
 
-/** The {@code ecs-cluster} blueprint (seed {@code 002_36e09d3c2ce1cf63.txt}). */
+/**
+ * {@code ecs-cluster} (seed {@code 002_36e09d3c2ce1cf63.txt}): ECS on an EC2 Auto Scaling capacity
+ * provider (t3.medium, 2–10 instances), an internet-facing ALB forwarding to a target group on 3000
+ * (health {@code /api/health}), tasks of 512 CPU / 1024 MB in awsvpc mode, an ECR repository scanned on
+ * push (AES256), RDS PostgreSQL 15.4 (db.t3.micro, 20 GB gp2, 7-day backups) in isolated subnets, Secrets
+ * Manager, alarms on CPU, memory and error rate, and service auto scaling on CPU and memory.
+ *
+ * <pre>
+ *   network  VPC, public / private / isolated tiers
+ *   data     ECR repository, RDS PostgreSQL 15.4, application config secret
+ *   compute  ECS cluster + EC2 capacity provider, ALB, service, auto scaling, alarms, dashboard
+ * </pre>
+ *
+ * <p>Production choices where the seed differs: the seed puts the ECS instances in public subnets; here
+ * they run in private subnets with no public IP and reach ECR and ECS through NAT, only the ALB is public.
+ * The database is Multi-AZ in prod ("optional" in the seed). HTTPS needs {@code certificateArn}; plain
+ * HTTP is served only with {@code "allowPlainHttp": true}.
+ *
+ * <p>Settings ({@code blueprints.ecs-cluster}): {@code images.app}, {@code certificateArn} or
+ * {@code allowPlainHttp}, {@code instanceType} (t3.medium), {@code minInstances} (2), {@code maxInstances} (10).
+ */
 public final class EcsClusterBlueprint implements Blueprint {
   public static final String ID = "ecs-cluster";
 
@@ -26,9 +49,19 @@ public final class EcsClusterBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly();
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
-        EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE, SubnetTier.ISOLATED));
-    return List.of(network);
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "minInstances", "maxInstances");
+    SettingsNode images = options.object("images").allowOnly("app");
+    int min = options.integer("minInstances", 2);
+    int max = options.integer("maxInstances", 10);
+    Validate.range("blueprints." + ID + ".minInstances", min, 1, 100);
+    Validate.ordered("blueprints." + ID + ".minInstances", min, "blueprints." + ID + ".maxInstances", max);
+    var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID), WebListeners.read(options, ID),
+        options.string("instanceType", "t3.medium"), min, max);
+
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    EcsClusterDataStack data = new EcsClusterDataStack(app, stackId(settings, "data"), settings, network.network());
+    EcsClusterComputeStack computeStack = new EcsClusterComputeStack(app, stackId(settings, "compute"), settings,
+        network.network(), data, compute);
+    return List.of(network, data, computeStack);
   }
 }

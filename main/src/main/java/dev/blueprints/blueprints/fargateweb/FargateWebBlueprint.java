@@ -1,8 +1,11 @@
 package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.LogRetention;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
 import dev.blueprints.network.SubnetTier;
@@ -10,7 +13,36 @@ import java.util.EnumSet;
 import java.util.List;
 import software.constructs.Construct;
 
-/** The {@code fargate-web} blueprint (seed {@code 001_2504c192ae2652d9.txt}). */
+/**
+ * {@code fargate-web} (seed {@code 001_2504c192ae2652d9.txt}): a Next.js frontend (3000) and a FastAPI
+ * backend (8000) on ECS Fargate, each behind its own internet-facing ALB (health {@code /} and
+ * {@code /health}), images from two ECR repositories, PostgreSQL 15 and MemoryDB Redis 7 reachable only
+ * from the backend, Secrets Manager secrets injected into the tasks, 30-day logs, backend auto scaling.
+ *
+ * <pre>
+ *   network  VPC, public / private / isolated tiers, NAT (per AZ in prod)
+ *   data     ECR frontend + backend, RDS PostgreSQL 15, MemoryDB Redis 7, secrets (app key, external API key)
+ *   compute  ECS cluster, two ALBs, two services, auto scaling, alarm topic, alarms, dashboard
+ * </pre>
+ *
+ * <p>Where the seed leaves things open or insecure, this blueprint chooses:
+ * <ul>
+ *   <li>The database and cache sit in isolated subnets (no route out), not in the services' subnets.</li>
+ *   <li>The seed's "all traffic" egress for the backend becomes HTTPS out (external APIs, ECR) plus
+ *       exactly 5432 to the database and 6379 to the cache; the frontend gets HTTPS out only (it calls
+ *       the backend through the backend's public HTTPS endpoint, as browsers do).</li>
+ *   <li>Redis is reached over TLS ({@code rediss://}) with an ACL user whose password is in Secrets
+ *       Manager; the database password is managed by RDS in Secrets Manager. The backend receives
+ *       {@code DB_USER}/{@code DB_PASSWORD} and {@code REDIS_USERNAME}/{@code REDIS_PASSWORD} as secrets
+ *       and host/port/name as plain variables, and composes its URLs from them.</li>
+ *   <li>HTTPS with the certificate in settings; plain HTTP only when the settings say
+ *       {@code "allowPlainHttp": true}.</li>
+ * </ul>
+ *
+ * <p>Settings ({@code blueprints.fargate-web} in {@code main/settings/<env>.json}): {@code images.frontend},
+ * {@code images.backend} ({@code {"tag": ...}} or {@code {"uri": ...}}), {@code certificateArn} or
+ * {@code allowPlainHttp}, {@code logRetentionDays} (default 30, the seed's).
+ */
 public final class FargateWebBlueprint implements Blueprint {
   public static final String ID = "fargate-web";
 
@@ -26,9 +58,18 @@ public final class FargateWebBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly();
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
-        EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE, SubnetTier.ISOLATED));
-    return List.of(network);
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "logRetentionDays");
+    SettingsNode images = options.object("images").allowOnly("frontend", "backend");
+    FargateWebComputeStack.Options compute = new FargateWebComputeStack.Options(
+        ImageSource.read(images, "frontend", ID),
+        ImageSource.read(images, "backend", ID),
+        WebListeners.read(options, ID),
+        LogRetention.require("blueprints." + ID + ".logRetentionDays", options.integer("logRetentionDays", 30)));
+
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    FargateWebDataStack data = new FargateWebDataStack(app, stackId(settings, "data"), settings, network.network());
+    FargateWebComputeStack computeStack = new FargateWebComputeStack(app, stackId(settings, "compute"), settings,
+        network.network(), data, compute);
+    return List.of(network, data, computeStack);
   }
 }

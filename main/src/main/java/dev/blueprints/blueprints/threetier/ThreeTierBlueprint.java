@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.threetier;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
@@ -10,7 +11,40 @@ import java.util.EnumSet;
 import java.util.List;
 import software.constructs.Construct;
 
-/** The {@code three-tier} blueprint (seed {@code 003_777c6fc58d2b9708.txt}). */
+/**
+ * {@code three-tier} (seed {@code 003_777c6fc58d2b9708.txt}): VPC 10.0.0.0/16 with public
+ * (10.0.1.0/24, 10.0.2.0/24), private (10.0.11.0/24, 10.0.12.0/24) and database (10.0.21.0/24,
+ * 10.0.22.0/24) subnets in two AZs, an internet-facing ALB to frontend instances on 5000, backend
+ * instances on 5001, RDS MySQL 8.0 (db.t3.micro, 20 GB gp3, encrypted, 7-day backups), a security-group
+ * chain ALB → frontend → backend → database, and instance roles with CloudWatch and SSM.
+ *
+ * <pre>
+ *   network  the seed's subnet layout, NAT per AZ in prod (the seed's two NAT gateways), one in dev
+ *   data     RDS MySQL 8.0 with its RDS-managed secret
+ *   compute  public ALB + frontend Auto Scaling group, internal ALB + backend group, alarms, dashboard
+ * </pre>
+ *
+ * <p>Production choices where the seed shows shortcuts:
+ * <ul>
+ *   <li>No SSH at all (the seed opens 22 to 0.0.0.0/0 "restrict in production"): shell access is
+ *       through SSM Session Manager, which the instance role allows.</li>
+ *   <li>Frontend instances run in private subnets, not public ones; only the ALB is public.</li>
+ *   <li>The database subnets have no route to NAT (the seed routes them to NAT): RDS needs none.</li>
+ *   <li>The frontend reaches the backend through an internal ALB (the seed proxies to instance IPs),
+ *       so both tiers scale and heal as Auto Scaling groups.</li>
+ *   <li>Egress is explicit: HTTPS out for package and SSM traffic, 80 from frontend to the internal
+ *       ALB, 5001 from it to the backend, 3306 from the backend to MySQL. MySQL requires TLS.</li>
+ *   <li>The database password is managed by RDS in Secrets Manager; the backend instance role may read
+ *       exactly that secret, and the instances learn its ARN from {@code /etc/app/app.env}.</li>
+ * </ul>
+ *
+ * <p>The application is not installed by this blueprint: bake it into an AMI (settings
+ * {@code frontendAmi}, {@code backendAmi}) that starts its service with {@code /etc/app/app.env}; the default
+ * Amazon Linux 2023 AMI boots without it.
+ *
+ * <p>Settings ({@code blueprints.three-tier}): {@code certificateArn} or {@code allowPlainHttp},
+ * {@code instanceType} (t3.micro), {@code frontendAmi}, {@code backendAmi}.
+ */
 public final class ThreeTierBlueprint implements Blueprint {
   public static final String ID = "three-tier";
 
@@ -26,9 +60,13 @@ public final class ThreeTierBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly();
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
-        EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE, SubnetTier.ISOLATED));
-    return List.of(network);
+    options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "frontendAmi", "backendAmi");
+    var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.micro"),
+        options.string("frontendAmi", null), options.string("backendAmi", null));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    ThreeTierDataStack data = new ThreeTierDataStack(app, stackId(settings, "data"), settings, network.network());
+    ThreeTierComputeStack computeStack = new ThreeTierComputeStack(app, stackId(settings, "compute"), settings,
+        network.network(), data, compute);
+    return List.of(network, data, computeStack);
   }
 }

@@ -1,0 +1,29 @@
+package dev.blueprints.blueprints.apiecs;
+
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Settings;
+import dev.blueprints.edge.RestApi;
+import dev.blueprints.edge.RestApiProps;
+import dev.blueprints.observability.Alarms;
+import java.util.List;
+import software.constructs.Construct;
+
+/** The public entry of {@code api-ecs}: a regional REST API with a Cognito authorizer in front of the NLB. */
+public final class ApiEcsEdgeStack extends BlueprintStack {
+  final RestApi api;
+
+  public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,
+      List<String> corsOrigins) {
+    super(scope, id, settings, ApiEcsBlueprint.ID);
+    var props = RestApiProps.builder(null)
+        .authorizer(data.userPool)
+        .vpcLinkBackend(compute.nlb, ApiEcsComputeStack.PORT)
+        .publicPath("health");
+    if (!corsOrigins.isEmpty()) props.cors(corsOrigins);
+    api = new RestApi(this, "Api", props.build());
+
+    Alarms alarms = new Alarms(this, "Alarms", compute.alarmTopic);
+    alarms.apiGateway5xx("Api", api.apiName(), api.stageName());
+    alarms.apiGatewayLatency("Api", api.apiName(), api.stageName());
+  }
+}

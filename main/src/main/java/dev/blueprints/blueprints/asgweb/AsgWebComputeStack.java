@@ -1,0 +1,96 @@
+package dev.blueprints.blueprints.asgweb;
+
+import dev.blueprints.blueprints.AppEnvironment;
+import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.compute.AutoScalingGroup;
+import dev.blueprints.compute.AutoScalingGroupProps;
+import dev.blueprints.compute.HealthCheck;
+import dev.blueprints.compute.LoadBalancer;
+import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.compute.ScalingPolicy;
+import dev.blueprints.compute.TargetGroup;
+import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Settings;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SubnetTier;
+import dev.blueprints.observability.AlarmTopic;
+import dev.blueprints.observability.AlarmTopicProps;
+import dev.blueprints.observability.Alarms;
+import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.Widgets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/** The web tier of {@code asg-web}: ALB with access logs, the Auto Scaling group and its scaling, alarms. */
+public final class AsgWebComputeStack extends BlueprintStack {
+  /** What the settings file decides for this stack. */
+  public record Options(WebListeners listeners, String instanceType, String ami, int minInstances, int maxInstances) {}
+
+  private final AutoScalingGroup group;
+
+  public AsgWebComputeStack(Construct scope, String id, Settings settings, Network network, AsgWebDataStack data,
+      Options options) {
+    super(scope, id, settings, AsgWebBlueprint.ID);
+    var database = data.database;
+    LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
+            LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .internetFacing()
+        .accessLogs(data.accessLogs, "alb")
+        .build());
+    TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(8000)
+        .targetType(dev.blueprints.compute.TargetType.INSTANCE)
+        .healthCheck(HealthCheck.builder().path("/health").intervalSeconds(30).build())
+        .build());
+    options.listeners().attach(lb, target);
+
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("APP_PORT", "8000");
+    env.put("AWS_REGION", settings.region());
+    env.put("DB_HOST", database.endpoint().address());
+    env.put("DB_PORT", String.valueOf(database.port()));
+    env.put("DB_NAME", "app");
+    env.put("DB_SECRET_ARN", database.secretArn());
+    var props = AutoScalingGroupProps.builder(network.vpcId(), network.subnets(SubnetTier.PRIVATE), options.instanceType())
+        .minSize(options.minInstances())
+        .maxSize(options.maxInstances())
+        .targetGroups(List.of(target))
+        .userData(AppEnvironment.userData(env))
+        // The seed's policy: out above 80 % CPU, in below 20 %, 2 evaluation periods, 5-minute cooldown.
+        .scaling(ScalingPolicy.simpleCpu(80, 20, 300, 2))
+        .alarmActions(List.of(topic.arn()));
+    if (options.ami() != null) props.ami(options.ami());
+    group = new AutoScalingGroup(this, "App", props.build());
+    group.connections().allowFrom(lb, Port.tcp(8000), "ALB to application instances");
+    group.allowHttpsEgressToInternet("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT");
+    database.connections().allowFrom(group, Port.tcp(database.port()), "application to PostgreSQL");
+    database.grantReadSecret(group.role());
+
+    Alarms alarms = new Alarms(this, "Alarms", topic);
+    alarms.albHttp5xx("App", lb.arnSuffix());
+    alarms.albTarget5xx("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.albUnhealthyHosts("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.albTargetResponseTime("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.rdsCpu("Database", database.identifier());
+    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
+    alarms.rdsFreeableMemory("Database", database.identifier(), 128.0 * 1024 * 1024);
+    alarms.rdsConnections("Database", database.identifier(), 80);
+
+    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+        .widget(Widgets.loadBalancer("Load balancer", Widgets.LoadBalancerType.APPLICATION, lb.arnSuffix()))
+        .widget(Widgets.autoScalingGroup("Application instances", group.name()))
+        .widget(Widgets.database("PostgreSQL", database.identifier()))
+        .build());
+  }
+
+  public AutoScalingGroup group() {
+    return group;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.blueprints.blueprints.asgweb;
+
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Settings;
+import dev.blueprints.data.Bucket;
+import dev.blueprints.data.Database;
+import dev.blueprints.data.DatabaseProps;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.SubnetTier;
+import software.constructs.Construct;
+
+/** What {@code asg-web} keeps: ALB access logs and the PostgreSQL 15.4 database. */
+public final class AsgWebDataStack extends BlueprintStack {
+  final Bucket accessLogs;
+  final Database database;
+
+  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network) {
+    super(scope, id, settings, AsgWebBlueprint.ID);
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    database = new Database(this, "Database", DatabaseProps.postgres("15.4")
+        .vpcId(network.vpcId())
+        .subnets(network.subnets(SubnetTier.ISOLATED))
+        .instanceClass(environment().highAvailability() ? "db.t3.medium" : "db.t3.micro")
+        .allocatedStorageGb(20)
+        .maxAllocatedStorageGb(200)
+        .backupRetentionDays(7)
+        .performanceInsights(true)
+        .databaseName("app")
+        .build());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.blueprints.blueprints.ecscluster;
+
+import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.compute.ContainerSpec;
+import dev.blueprints.compute.Ec2Capacity;
+import dev.blueprints.compute.EcsCluster;
+import dev.blueprints.compute.EcsClusterProps;
+import dev.blueprints.compute.EcsService;
+import dev.blueprints.compute.EcsServiceProps;
+import dev.blueprints.compute.HealthCheck;
+import dev.blueprints.compute.LoadBalancer;
+import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.compute.TargetGroup;
+import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Settings;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SubnetTier;
+import dev.blueprints.observability.AlarmTopic;
+import dev.blueprints.observability.AlarmTopicProps;
+import dev.blueprints.observability.Alarms;
+import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.Widgets;
+import software.constructs.Construct;
+
+/** The running part of {@code ecs-cluster}: EC2 capacity, ALB, service, scaling and alarms. */
+public final class EcsClusterComputeStack extends BlueprintStack {
+  /** What the settings file decides for this stack. */
+  public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances) {}
+
+  private final EcsService service;
+
+  public EcsClusterComputeStack(Construct scope, String id, Settings settings, Network network,
+      EcsClusterDataStack data, Options options) {
+    super(scope, id, settings, EcsClusterBlueprint.ID);
+    var privateSubnets = network.subnets(SubnetTier.PRIVATE);
+    EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.ec2(
+        Ec2Capacity.builder(network.vpcId(), privateSubnets, options.instanceType())
+            .minSize(options.minInstances())
+            .maxSize(options.maxInstances())
+            .build()).build());
+    cluster.allowHttpsEgressToInternet("ECS agent registration, ECR image pulls and SSM through NAT");
+
+    LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
+        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC)).internetFacing().build());
+    TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(3000)
+        .healthCheck(HealthCheck.builder().path("/api/health").build()).build());
+    options.listeners().attach(lb, target);
+
+    var database = data.database;
+    boolean ha = environment().highAvailability();
+    service = new EcsService(this, "App", EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
+        .taskSize(512, 1024)
+        .desiredCount(2)
+        .container(ContainerSpec.builder("app", options.image().image(data.repository))
+            .port(3000)
+            .env("NODE_ENV", "production")
+            .env("PORT", "3000")
+            .env("DB_HOST", database.endpoint().address())
+            .env("DB_PORT", String.valueOf(database.port()))
+            .env("DB_NAME", "app")
+            .secret("DB_USER", database.secretArn(), "username")
+            .secret("DB_PASSWORD", database.secretArn(), "password")
+            .secret("APP_CONFIG", data.appConfig.arn())
+            .build())
+        .loadBalancer(target.arn(), lb, "app", 3000)
+        .autoScaling(2, ha ? 20 : 6, 70.0, 80.0)
+        .build());
+    service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
+    database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");
+
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    Alarms alarms = new Alarms(this, "Alarms", topic);
+    alarms.ecsServiceCpu("App", cluster.name(), service.serviceName());
+    alarms.ecsServiceMemory("App", cluster.name(), service.serviceName());
+    alarms.albHttp5xx("App", lb.arnSuffix());
+    alarms.albTarget5xx("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.albUnhealthyHosts("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.albTargetResponseTime("App", lb.arnSuffix(), target.arnSuffix());
+    alarms.asgCpu("Capacity", cluster.autoScalingGroupName());
+    alarms.rdsCpu("Database", database.identifier());
+    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
+    alarms.rdsConnections("Database", database.identifier(), 80);
+
+    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+        .widget(Widgets.loadBalancer("Load balancer", Widgets.LoadBalancerType.APPLICATION, lb.arnSuffix()))
+        .widget(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
+        .widget(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
+        .widget(Widgets.database("PostgreSQL", database.identifier()))
+        .build());
+  }
+
+  public EcsService service() {
+    return service;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.blueprints.blueprints.ecscluster;
+
+import dev.blueprints.compute.ContainerRegistry;
+import dev.blueprints.compute.ContainerRegistryProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Settings;
+import dev.blueprints.data.Database;
+import dev.blueprints.data.DatabaseProps;
+import dev.blueprints.data.Secret;
+import dev.blueprints.data.SecretProps;
+import dev.blueprints.data.StorageType;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.SubnetTier;
+import software.constructs.Construct;
+
+/** What {@code ecs-cluster} keeps: the image repository, PostgreSQL 15.4 and the application's secret. */
+public final class EcsClusterDataStack extends BlueprintStack {
+  final ContainerRegistry repository;
+  final Database database;
+  final Secret appConfig;
+
+  public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network) {
+    super(scope, id, settings, EcsClusterBlueprint.ID);
+    repository = new ContainerRegistry(this, "Repository",
+        ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
+    database = new Database(this, "Database", DatabaseProps.postgres("15.4")
+        .vpcId(network.vpcId())
+        .subnets(network.subnets(SubnetTier.ISOLATED))
+        .instanceClass("db.t3.micro")
+        .storageType(StorageType.GP2)
+        .allocatedStorageGb(20)
+        .maxAllocatedStorageGb(100)
+        .backupRetentionDays(7)
+        .databaseName("app")
+        .build());
+    appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
+        .description("Application settings (API URLs, keys) as JSON; set the value out of band")
+        .build());
+  }
+}

@@ -1,0 +1,146 @@
+package dev.blueprints.blueprints.fargateweb;
+
+import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.compute.ContainerSpec;
+import dev.blueprints.compute.EcsCluster;
+import dev.blueprints.compute.EcsClusterProps;
+import dev.blueprints.compute.EcsService;
+import dev.blueprints.compute.EcsServiceProps;
+import dev.blueprints.compute.HealthCheck;
+import dev.blueprints.compute.LoadBalancer;
+import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.compute.TargetGroup;
+import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Settings;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SubnetGroup;
+import dev.blueprints.network.SubnetTier;
+import dev.blueprints.observability.AlarmTopic;
+import dev.blueprints.observability.AlarmTopicProps;
+import dev.blueprints.observability.Alarms;
+import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.Widgets;
+import software.constructs.Construct;
+
+/** The running part of {@code fargate-web}: cluster, load balancers, services, scaling and alarms. */
+public final class FargateWebComputeStack extends BlueprintStack {
+  /** What the settings file decides for this stack. */
+  public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays) {}
+
+  private final EcsService frontend;
+  private final EcsService backend;
+
+  public FargateWebComputeStack(Construct scope, String id, Settings settings, Network network,
+      FargateWebDataStack data, Options options) {
+    super(scope, id, settings, FargateWebBlueprint.ID);
+    boolean ha = environment().highAvailability();
+    SubnetGroup publicSubnets = network.subnets(SubnetTier.PUBLIC);
+    SubnetGroup privateSubnets = network.subnets(SubnetTier.PRIVATE);
+    EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.fargate().build());
+
+    // Frontend: Next.js on 3000 behind its own ALB, health "/".
+    LoadBalancer frontendLb = new LoadBalancer(this, "FrontendLoadBalancer",
+        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets).internetFacing().build());
+    TargetGroup frontendTarget = frontendLb.addTargetGroup("Frontend", TargetGroupProps.builder(3000)
+        .healthCheck(HealthCheck.builder().path("/").build()).build());
+    options.listeners().attach(frontendLb, frontendTarget);
+
+    // Backend: FastAPI on 8000 behind its own ALB, health "/health".
+    LoadBalancer backendLb = new LoadBalancer(this, "BackendLoadBalancer",
+        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets).internetFacing().build());
+    TargetGroup backendTarget = backendLb.addTargetGroup("Backend", TargetGroupProps.builder(8000)
+        .healthCheck(HealthCheck.builder().path("/health").build()).build());
+    options.listeners().attach(backendLb, backendTarget);
+    String backendUrl = (options.listeners().https() ? "https://" : "http://") + backendLb.dnsName();
+
+    frontend = new EcsService(this, "Frontend", EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
+        .taskSize(256, 512)
+        .desiredCount(ha ? 2 : 1)
+        .container(ContainerSpec.builder("frontend", options.frontendImage().image(data.frontendRepository))
+            .port(3000)
+            .env("NODE_ENV", "production")
+            .env("PORT", "3000")
+            .env("NEXT_PUBLIC_API_URL", backendUrl)
+            .writableRootFilesystem("Next.js writes its image and data cache under .next/cache")
+            .logRetentionDays(options.logRetentionDays())
+            .build())
+        .loadBalancer(frontendTarget.arn(), frontendLb, "frontend", 3000)
+        .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
+        .build());
+    frontend.allowHttpsEgressToInternet("pull images from ECR, call the backend's public HTTPS endpoint");
+
+    var database = data.database;
+    var cache = data.cache;
+    backend = new EcsService(this, "Backend", EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
+        .taskSize(512, 1024)
+        .desiredCount(ha ? 2 : 1)
+        .container(ContainerSpec.builder("backend", options.backendImage().image(data.backendRepository))
+            .port(8000)
+            .env("ENV", environment().isProduction() ? "production" : environment().name())
+            .env("DEBUG", "false")
+            .env("APP_PORT", "8000")
+            .env("LOG_LEVEL", "WARNING")
+            .env("DB_HOST", database.endpoint().address())
+            .env("DB_PORT", String.valueOf(database.port()))
+            .env("DB_NAME", "app")
+            .env("REDIS_HOST", cache.endpoint())
+            .env("REDIS_PORT", String.valueOf(cache.port()))
+            .env("REDIS_TLS", "true")
+            .secret("SECRET_KEY", data.secretKey.arn())
+            .secret("OPENAI_API_KEY", data.externalApiKey.arn())
+            .secret("DB_USER", database.secretArn(), "username")
+            .secret("DB_PASSWORD", database.secretArn(), "password")
+            .secret("REDIS_USERNAME", cache.secretArn(), "username")
+            .secret("REDIS_PASSWORD", cache.secretArn(), "password")
+            .healthCheck(java.util.List.of("CMD-SHELL",
+                "python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)\" || exit 1"))
+            .logRetentionDays(options.logRetentionDays())
+            .build())
+        .loadBalancer(backendTarget.arn(), backendLb, "backend", 8000)
+        .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
+        .build());
+    backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
+    database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
+    cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
+
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    Alarms alarms = new Alarms(this, "Alarms", topic);
+    for (var service : java.util.List.of(frontend, backend)) {
+      String label = service.getNode().getId();
+      alarms.ecsServiceCpu(label, cluster.name(), service.serviceName());
+      alarms.ecsServiceMemory(label, cluster.name(), service.serviceName());
+    }
+    alarms.albHttp5xx("Frontend", frontendLb.arnSuffix());
+    alarms.albHttp5xx("Backend", backendLb.arnSuffix());
+    alarms.albTarget5xx("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
+    alarms.albUnhealthyHosts("Frontend", frontendLb.arnSuffix(), frontendTarget.arnSuffix());
+    alarms.albUnhealthyHosts("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
+    alarms.albTargetResponseTime("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
+    alarms.rdsCpu("Database", database.identifier());
+    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
+    alarms.memoryDbCpu("Cache", cache.clusterName());
+    alarms.memoryDbMemory("Cache", cache.clusterName());
+
+    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+        .widget(Widgets.loadBalancer("Frontend load balancer", Widgets.LoadBalancerType.APPLICATION, frontendLb.arnSuffix()))
+        .widget(Widgets.loadBalancer("Backend load balancer", Widgets.LoadBalancerType.APPLICATION, backendLb.arnSuffix()))
+        .widget(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
+        .widget(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
+        .widget(Widgets.database("PostgreSQL", database.identifier()))
+        .widget(Widgets.memoryDb("Redis", cache.clusterName()))
+        .build());
+  }
+
+  public EcsService frontend() {
+    return frontend;
+  }
+
+  public EcsService backend() {
+    return backend;
+  }
+}

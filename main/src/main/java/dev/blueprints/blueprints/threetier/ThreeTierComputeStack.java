@@ -1,0 +1,126 @@
+package dev.blueprints.blueprints.threetier;
+
+import dev.blueprints.blueprints.AppEnvironment;
+import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.compute.AutoScalingGroup;
+import dev.blueprints.compute.AutoScalingGroupProps;
+import dev.blueprints.compute.HealthCheck;
+import dev.blueprints.compute.LoadBalancer;
+import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.compute.ScalingPolicy;
+import dev.blueprints.compute.TargetGroup;
+import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Settings;
+import dev.blueprints.network.Network;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SubnetTier;
+import dev.blueprints.observability.AlarmTopic;
+import dev.blueprints.observability.AlarmTopicProps;
+import dev.blueprints.observability.Alarms;
+import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.Widgets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
+
+/** Frontend and backend tiers of {@code three-tier}, each an Auto Scaling group behind its own ALB. */
+public final class ThreeTierComputeStack extends BlueprintStack {
+  /** What the settings file decides for this stack. */
+  public record Options(WebListeners listeners, String instanceType, String frontendAmi, String backendAmi) {}
+
+  private final AutoScalingGroup frontend;
+  private final AutoScalingGroup backend;
+
+  public ThreeTierComputeStack(Construct scope, String id, Settings settings, Network network,
+      ThreeTierDataStack data, Options options) {
+    super(scope, id, settings, ThreeTierBlueprint.ID);
+    boolean ha = environment().highAvailability();
+    var privateSubnets = network.subnets(SubnetTier.PRIVATE);
+    var database = data.database;
+
+    // The seed's target group: HTTP 5000, /health every 30 s, 2 healthy / 2 unhealthy, 5 s timeout.
+    HealthCheck health = HealthCheck.builder().path("/health").intervalSeconds(30).timeoutSeconds(5)
+        .healthyThreshold(2).unhealthyThreshold(2).build();
+
+    LoadBalancer publicLb = new LoadBalancer(this, "PublicLoadBalancer", LoadBalancerProps.builder(
+        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC)).internetFacing().build());
+    TargetGroup frontendTarget = publicLb.addTargetGroup("Frontend", TargetGroupProps.builder(5000)
+        .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
+    options.listeners().attach(publicLb, frontendTarget);
+
+    // Internal ALB between the tiers: the frontend calls http://<internal dns>/api/..., never instance IPs.
+    LoadBalancer internalLb = new LoadBalancer(this, "InternalLoadBalancer", LoadBalancerProps.builder(
+        LoadBalancerKind.APPLICATION, network.vpcId(), privateSubnets).build());
+    TargetGroup backendTarget = internalLb.addTargetGroup("Backend", TargetGroupProps.builder(5001)
+        .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
+    internalLb.addPlainHttpListener(80, backendTarget);
+
+    Map<String, String> frontendEnv = new LinkedHashMap<>();
+    frontendEnv.put("APP_PORT", "5000");
+    frontendEnv.put("BACKEND_URL", "http://" + internalLb.dnsName());
+    var frontendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
+        .minSize(2).maxSize(ha ? 6 : 4)
+        .targetGroups(List.of(frontendTarget))
+        .userData(AppEnvironment.userData(frontendEnv))
+        .scaling(ScalingPolicy.targetTrackingCpu(60));
+    if (options.frontendAmi() != null) frontendProps.ami(options.frontendAmi());
+    frontend = new AutoScalingGroup(this, "Frontend", frontendProps.build());
+
+    Map<String, String> backendEnv = new LinkedHashMap<>();
+    backendEnv.put("APP_PORT", "5001");
+    backendEnv.put("AWS_REGION", settings.region());
+    backendEnv.put("DB_HOST", database.endpoint().address());
+    backendEnv.put("DB_PORT", String.valueOf(database.port()));
+    backendEnv.put("DB_NAME", "appdb");
+    backendEnv.put("DB_SECRET_ARN", database.secretArn());
+    var backendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
+        .minSize(2).maxSize(ha ? 6 : 4)
+        .targetGroups(List.of(backendTarget))
+        .userData(AppEnvironment.userData(backendEnv))
+        .scaling(ScalingPolicy.targetTrackingCpu(60));
+    if (options.backendAmi() != null) backendProps.ami(options.backendAmi());
+    backend = new AutoScalingGroup(this, "Backend", backendProps.build());
+
+    // The security-group chain: ALB -> frontend -> internal ALB -> backend -> database.
+    frontend.connections().allowFrom(publicLb, Port.tcp(5000), "public ALB to frontend");
+    internalLb.connections().allowFrom(frontend, Port.tcp(80), "frontend to internal ALB");
+    backend.connections().allowFrom(internalLb, Port.tcp(5001), "internal ALB to backend");
+    database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to MySQL");
+    frontend.allowHttpsEgressToInternet("SSM, CloudWatch agent and package repositories through NAT");
+    backend.allowHttpsEgressToInternet("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT");
+    database.grantReadSecret(backend.role());
+
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    Alarms alarms = new Alarms(this, "Alarms", topic);
+    alarms.albHttp5xx("Public", publicLb.arnSuffix());
+    alarms.albUnhealthyHosts("Frontend", publicLb.arnSuffix(), frontendTarget.arnSuffix());
+    alarms.albUnhealthyHosts("Backend", internalLb.arnSuffix(), backendTarget.arnSuffix());
+    alarms.albTarget5xx("Backend", internalLb.arnSuffix(), backendTarget.arnSuffix());
+    alarms.albTargetResponseTime("Frontend", publicLb.arnSuffix(), frontendTarget.arnSuffix());
+    alarms.asgCpu("Frontend", frontend.name());
+    alarms.asgCpu("Backend", backend.name());
+    alarms.rdsCpu("Database", database.identifier());
+    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
+    alarms.rdsConnections("Database", database.identifier(), 60);
+
+    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+        .widget(Widgets.loadBalancer("Public load balancer", Widgets.LoadBalancerType.APPLICATION, publicLb.arnSuffix()))
+        .widget(Widgets.loadBalancer("Internal load balancer", Widgets.LoadBalancerType.APPLICATION, internalLb.arnSuffix()))
+        .widget(Widgets.autoScalingGroup("Frontend", frontend.name()))
+        .widget(Widgets.autoScalingGroup("Backend", backend.name()))
+        .widget(Widgets.database("MySQL", database.identifier()))
+        .build());
+  }
+
+  public AutoScalingGroup frontend() {
+    return frontend;
+  }
+
+  public AutoScalingGroup backend() {
+    return backend;
+  }
+}
