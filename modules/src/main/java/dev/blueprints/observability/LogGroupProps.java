@@ -8,7 +8,8 @@ import dev.blueprints.core.Validate;
  *
  * @param name          log group name, e.g. {@code /ecs/<project>-<env>-backend}
  * @param retentionDays retention, one of the values CloudWatch accepts (required: logs kept forever cost forever)
- * @param kmsKeyArn     customer-managed KMS key; null uses the CloudWatch Logs service encryption
+ * @param kmsKeyArn     customer-managed KMS key (its policy must allow {@code logs.<region>.amazonaws.com});
+ *                      Default (null): CloudWatch Logs' own server-side encryption
  */
 public record LogGroupProps(String name, int retentionDays, String kmsKeyArn) {
   public LogGroupProps {
@@ -17,9 +18,15 @@ public record LogGroupProps(String name, int retentionDays, String kmsKeyArn) {
       throw Validate.invalid("name", name, "1-512 characters of A-Z a-z 0-9 _ . / # -");
     }
     LogRetention.require("retentionDays", retentionDays);
+    if (kmsKeyArn != null) Validate.notBlank("kmsKeyArn", kmsKeyArn);
   }
 
   public static LogGroupProps of(String name, int retentionDays) {
     return new LogGroupProps(name, retentionDays, null);
+  }
+
+  /** A copy encrypted with the given customer-managed key. */
+  public LogGroupProps withKmsKeyArn(String value) {
+    return new LogGroupProps(name, retentionDays, value);
   }
 }

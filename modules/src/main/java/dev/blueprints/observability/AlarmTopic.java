@@ -1,0 +1,120 @@
+package dev.blueprints.observability;
+
+import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
+import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
+import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
+import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicy;
+import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
+import dev.blueprints.auth.PolicyDocument;
+import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Account;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.constructs.Construct;
+
+/**
+ * The SNS topic that alarm and OK notifications go to: encrypted with a customer-managed KMS key that
+ * CloudWatch may use (see {@link AlarmTopicProps} for why not {@code alias/aws/sns}), a topic policy that
+ * lets only CloudWatch alarms of this account publish, and e-mail/HTTPS subscriptions.
+ *
+ * <p>Subscription construct ids are derived from the endpoint (a short hash), so adding or removing one
+ * address never re-creates the others' subscriptions (each re-creation would need a new confirmation).
+ */
+public final class AlarmTopic extends Construct {
+  private static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
+  private final SnsTopic topic;
+  private final KmsKey key;
+  private final String kmsKeyArn;
+
+  public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
+    super(scope, id);
+    BlueprintStack stack = BlueprintStack.of(this);
+    String name = props.name() != null ? props.name() : stack.naming().name("alarms", NameLimit.SNS_TOPIC);
+    String account = Account.id(this);
+
+    if (props.kmsKeyArn() == null) {
+      key = KmsKey.Builder.create(this, "Key")
+          .description("Encrypts the alarm topic " + name + "; usable by CloudWatch alarms")
+          .enableKeyRotation(true)
+          .deletionWindowInDays(30)
+          .policy(PolicyDocument.json(
+              // Key policy resource is always "*" (the key itself). The account statement lets IAM policies
+              // grant use of the key, as the default key policy does.
+              new PolicyStatement("AccountAdministers", PolicyStatement.Effect.Allow, List.of("kms:*"), List.of("*"),
+                  Map.of("AWS", List.of(account)), null),
+              new PolicyStatement("CloudWatchAlarmsPublish", PolicyStatement.Effect.Allow,
+                  List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), Map.of("Service", List.of(CLOUDWATCH)), null)))
+          .build();
+      KmsAlias.Builder.create(this, "KeyAlias").name("alias/" + name).targetKeyId(key.getKeyId()).build();
+      kmsKeyArn = key.getArn();
+    } else {
+      key = null;
+      kmsKeyArn = props.kmsKeyArn();
+    }
+
+    topic = SnsTopic.Builder.create(this, "Resource")
+        .name(name)
+        .kmsMasterKeyId(kmsKeyArn)
+        .build();
+
+    // Replaces the default topic policy: same-account IAM principals keep their IAM permissions; the only
+    // service allowed in is CloudWatch, and only for alarms of this account (confused-deputy guard).
+    SnsTopicPolicy.Builder.create(this, "Policy")
+        .arn(topic.getArn())
+        .policy(PolicyDocument.json(
+            new PolicyStatement("CloudWatchAlarmsPublish", PolicyStatement.Effect.Allow, List.of("sns:Publish"),
+                List.of(topic.getArn()), Map.of("Service", List.of(CLOUDWATCH)), null)
+                .withCondition("StringEquals", "aws:SourceAccount", List.of(account))))
+        .build();
+
+    List<String> emails = props.emails() != null ? props.emails() : stack.settings().alarmEmails();
+    for (String email : emails) subscribe("Email", "email", email);
+    for (String url : props.httpsEndpoints()) subscribe("Https", "https", url);
+  }
+
+  private void subscribe(String prefix, String protocol, String endpoint) {
+    SnsTopicSubscription.Builder.create(this, prefix + shortHash(endpoint))
+        .topicArn(topic.getArn())
+        .protocol(protocol)
+        .endpoint(endpoint)
+        .build();
+  }
+
+  private static String shortHash(String endpoint) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(endpoint.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String arn() {
+    return topic.getArn();
+  }
+
+  public String name() {
+    return topic.getName();
+  }
+
+  /** The key the topic is encrypted with (created here or given in the props). */
+  public String kmsKeyArn() {
+    return kmsKeyArn;
+  }
+
+  /** The key created for the topic; empty when the props brought their own. */
+  public Optional<KmsKey> key() {
+    return Optional.ofNullable(key);
+  }
+
+  public SnsTopic resource() {
+    return topic;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.blueprints.observability;
+
+import dev.blueprints.core.Validate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ready-made widget groups for the resources of a blueprint. Each group fills one 24-column row
+ * (its widgets share the width) and titles its widgets {@code "<title>: <what>"}. Dimension values are
+ * references to the resources, as for {@link Alarms}.
+ */
+public final class Widgets {
+  private Widgets() {}
+
+  /**
+   * Application load balancer: requests, p95 and average target response time, 5xx (load balancer and targets).
+   * Network load balancer (no HTTP metrics): new flows, processed bytes, target TCP resets.
+   */
+  public static List<Widget> loadBalancer(String title, LoadBalancerType type, String lbArnSuffix) {
+    Validate.notNull("type", type);
+    Map<String, String> lb = Map.of("LoadBalancer", Validate.notBlank("lbArnSuffix", lbArnSuffix));
+    String ns = type.namespace();
+    if (type == LoadBalancerType.APPLICATION) {
+      return row(title,
+          widget("Requests", "Sum", Metric.of(ns, "RequestCount", lb)),
+          widget("Target response time (s)", "p95",
+              Metric.of(ns, "TargetResponseTime", lb).withLabel("p95"),
+              Metric.of(ns, "TargetResponseTime", lb).withStat("Average").withLabel("average")),
+          widget("5xx", "Sum",
+              Metric.of(ns, "HTTPCode_ELB_5XX_Count", lb).withLabel("load balancer 5xx"),
+              Metric.of(ns, "HTTPCode_Target_5XX_Count", lb).withLabel("target 5xx")));
+    }
+    return row(title,
+        widget("New flows", "Sum", Metric.of(ns, "NewFlowCount", lb)),
+        widget("Processed bytes", "Sum", Metric.of(ns, "ProcessedBytes", lb)),
+        widget("Target TCP resets", "Sum", Metric.of(ns, "TCP_Target_Reset_Count", lb)));
+  }
+
+  /** ECS service: CPU and memory utilization (%). */
+  public static List<Widget> ecsService(String title, String clusterName, String serviceName) {
+    Map<String, String> dims = ordered("ClusterName", clusterName, "ServiceName", serviceName);
+    return row(title,
+        widget("CPU (%)", "Average", Metric.of("AWS/ECS", "CPUUtilization", dims)),
+        widget("Memory (%)", "Average", Metric.of("AWS/ECS", "MemoryUtilization", dims)));
+  }
+
+  /** EC2 Auto Scaling group: average CPU of its instances (%). */
+  public static List<Widget> autoScalingGroup(String title, String autoScalingGroupName) {
+    Map<String, String> dims = ordered("AutoScalingGroupName", autoScalingGroupName);
+    return row(title, widget("CPU (%)", "Average", Metric.of("AWS/EC2", "CPUUtilization", dims)));
+  }
+
+  /** RDS instance: CPU (%), connections, free storage (bytes). */
+  public static List<Widget> database(String title, String dbInstanceIdentifier) {
+    Map<String, String> dims = ordered("DBInstanceIdentifier", dbInstanceIdentifier);
+    return row(title,
+        widget("CPU (%)", "Average", Metric.of("AWS/RDS", "CPUUtilization", dims)),
+        widget("Connections", "Maximum", Metric.of("AWS/RDS", "DatabaseConnections", dims)),
+        widget("Free storage (bytes)", "Minimum", Metric.of("AWS/RDS", "FreeStorageSpace", dims)));
+  }
+
+  /** MemoryDB cluster: engine CPU and memory use (%), busiest node. */
+  public static List<Widget> memoryDb(String title, String clusterName) {
+    Map<String, String> dims = ordered("ClusterName", clusterName);
+    return row(title,
+        widget("Engine CPU (%)", "Maximum", Metric.of("AWS/MemoryDB", "EngineCPUUtilization", dims)),
+        widget("Memory used (%)", "Maximum", Metric.of("AWS/MemoryDB", "DatabaseMemoryUsagePercentage", dims)));
+  }
+
+  /** API Gateway REST API stage: requests, 4xx, 5xx, p95 latency (ms). */
+  public static List<Widget> apiGateway(String title, String apiName, String stage) {
+    Map<String, String> dims = ordered("ApiName", apiName, "Stage", stage);
+    return row(title,
+        widget("Requests", "Sum", Metric.of("AWS/ApiGateway", "Count", dims)),
+        widget("4xx", "Sum", Metric.of("AWS/ApiGateway", "4XXError", dims)),
+        widget("5xx", "Sum", Metric.of("AWS/ApiGateway", "5XXError", dims)),
+        widget("Latency (ms)", "p95", Metric.of("AWS/ApiGateway", "Latency", dims)));
+  }
+
+  private record Draft(String what, String stat, List<Metric> metrics) {}
+
+  private static Draft widget(String what, String stat, Metric... metrics) {
+    return new Draft(what, stat, List.of(metrics));
+  }
+
+  private static List<Widget> row(String title, Draft... drafts) {
+    Validate.notBlank("title", title);
+    int width = 24 / drafts.length;
+    List<Widget> out = new ArrayList<>();
+    for (Draft d : drafts) {
+      out.add(MetricWidget.builder(title + ": " + d.what()).metrics(d.metrics()).stat(d.stat()).width(width).build());
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, String> ordered(String... pairs) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) out.put(pairs[i], Validate.notBlank("dimensions." + pairs[i], pairs[i + 1]));
+    return out;
+  }
+}
