@@ -28,11 +28,13 @@ import software.constructs.Construct;
  * create users; case-insensitive usernames; deletion protection and {@code prevent_destroy} from the
  * environment (the pool holds the users, whom a re-create would lose); threat protection ENFORCED.
  *
- * <p>Threat protection ({@code user_pool_add_ons.advanced_security_mode}) needs the pool on Cognito's Plus
- * feature plan. The pinned provider (hashicorp/aws 5.23.1) has no {@code user_pool_tier} argument, so the
- * plan is chosen in the console or with a newer provider; otherwise pick
- * {@code advancedSecurity(AdvancedSecurity.OFF, reason)}. Cognito's built-in e-mail sender is limited to a
- * few messages a day: a production pool with self sign-up should send through SES.
+ * <p>Threat protection ({@code user_pool_add_ons.advanced_security_mode}, ENFORCED or AUDIT) needs the pool on
+ * Cognito's Plus feature plan (new pools start on Essentials), so the pool then sets {@code user_pool_tier = "PLUS"}.
+ * That argument arrived in hashicorp/aws 5.83.0, after the 5.23.1 the Java bindings were generated from, so it
+ * is written as an override; the project's provider constraint {@code ~> 5.23} resolves to a version that has
+ * it. Plus is billed per monthly active user above Essentials: {@code advancedSecurity(AdvancedSecurity.OFF,
+ * reason)} keeps the default plan. Cognito's built-in e-mail sender is limited to a few messages a day: a
+ * production pool with self sign-up should send through SES.
  */
 public final class UserPool extends Construct {
   private final CognitoUserPool pool;
@@ -73,6 +75,7 @@ public final class UserPool extends Construct {
         .deletionProtection(protect ? "ACTIVE" : "INACTIVE")
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
         .build();
+    if (props.advancedSecurity() != AdvancedSecurity.OFF) pool.addOverride("user_pool_tier", "PLUS");
 
     var clientBuilder = CognitoUserPoolClient.Builder.create(this, "Client")
         .name(name + "-web")

@@ -61,6 +61,7 @@ class UserPoolTest {
     assertEquals("verified_email", recovery.get(0).path("name").asText());
     assertTrue(Synthesized.at(pool, "admin_create_user_config.allow_admin_create_user_only").asBoolean());
     assertEquals("ENFORCED", Synthesized.at(pool, "user_pool_add_ons.advanced_security_mode").asText());
+    assertEquals("PLUS", pool.path("user_pool_tier").asText(), "threat protection needs the Plus plan");
     assertEquals(List.of("email"), texts(Synthesized.at(pool, "user_attribute_update_settings.attributes_require_verification_before_update")));
   }
 
@@ -119,6 +120,11 @@ class UserPoolTest {
     assertEquals("ON", pool.path("mfa_configuration").asText());
     assertFalse(Synthesized.at(pool, "admin_create_user_config.allow_admin_create_user_only").asBoolean());
     assertEquals("AUDIT", Synthesized.at(pool, "user_pool_add_ons.advanced_security_mode").asText());
+    assertEquals("PLUS", pool.path("user_pool_tier").asText());
+
+    JsonNode off = synth(UserPoolProps.builder().advancedSecurity(AdvancedSecurity.OFF, "cost: Essentials plan").build()).only(POOL);
+    assertEquals("OFF", Synthesized.at(off, "user_pool_add_ons.advanced_security_mode").asText());
+    assertTrue(off.path("user_pool_tier").isMissingNode(), "the default plan when threat protection is off");
     JsonNode client = json.only(CLIENT);
     assertEquals(15, client.path("id_token_validity").asInt());
     assertEquals(5, client.path("access_token_validity").asInt());
