@@ -1,0 +1,288 @@
+package dev.blueprints.compute;
+
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
+import com.hashicorp.cdktf.providers.aws.lb.Lb;
+import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
+import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Account;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Validate;
+import dev.blueprints.network.Connectable;
+import dev.blueprints.network.Connections;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SecurityGroup;
+import dev.blueprints.network.SecurityGroupProps;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.constructs.Construct;
+
+/**
+ * An application or network load balancer with a security group of its own, created empty.
+ *
+ * <ul>
+ *   <li>Internal unless {@code internetFacing()} was asked for; an internet-facing load balancer opens each
+ *   listener's port to {@code 0.0.0.0/0} as the listener is added, and nothing else. An internal one opens
+ *   nothing: callers wire clients by intent ({@code lb.connections().allowFrom(client, Port.tcp(443), "...")}).</li>
+ *   <li>Targets are wired the same way: {@code service.connections().allowFrom(lb, Port.tcp(port), "...")}
+ *   writes the target's ingress and the load balancer's egress (health checks use that egress too: they are
+ *   subject to the load balancer's outbound rules, not its inbound ones).</li>
+ *   <li>Application: invalid header fields dropped, HTTP/2, the default ({@code defensive}) desync
+ *   mitigation; HTTPS listeners with a TLS 1.3/1.2 policy and an HTTP to HTTPS redirect.</li>
+ *   <li>Network: cross-zone load balancing on; TCP listeners. The security group is attached at creation
+ *   (a network load balancer created without one can never get one).</li>
+ *   <li>Deletion protection follows the environment unless set.</li>
+ * </ul>
+ */
+public final class LoadBalancer extends Construct implements Connectable {
+  /** TLS 1.3 and 1.2 only, forward-secret ciphers. */
+  public static final String SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+  private static final Pattern CERTIFICATE_ARN = Pattern.compile("^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+$");
+  private static final String ELB_SERVICE_ACCOUNT = "ElbServiceAccount";
+
+  private final LoadBalancerProps props;
+  private final String name;
+  private final SecurityGroup securityGroup;
+  private final Lb lb;
+  private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
+
+  public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
+    super(scope, id);
+    this.props = Validate.notNull("props", props);
+    BlueprintStack stack = BlueprintStack.of(this);
+    name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.LOAD_BALANCER);
+    boolean deletionProtection = props.deletionProtection() != null
+        ? props.deletionProtection() : stack.environment().deletionProtection();
+
+    securityGroup = new SecurityGroup(this, "SecurityGroup",
+        new SecurityGroupProps(props.vpcId(), name + "-lb", "Load balancer " + name));
+
+    var builder = Lb.Builder.create(this, "Resource")
+        .name(name)
+        .loadBalancerType(props.kind().terraformType())
+        .internal(!props.internetFacing())
+        .ipAddressType("ipv4")
+        .subnets(props.subnets().subnetIds())
+        .securityGroups(List.of(securityGroup.id()))
+        .enableDeletionProtection(deletionProtection);
+    if (props.kind() == LoadBalancerKind.APPLICATION) {
+      builder.dropInvalidHeaderFields(true)
+          .enableHttp2(true)
+          .desyncMitigationMode("defensive")
+          .idleTimeout(props.effectiveIdleTimeoutSeconds());
+    } else {
+      builder.enableCrossZoneLoadBalancing(true);
+    }
+    if (props.accessLogsBucket() != null) {
+      var logs = LbAccessLogs.builder().enabled(true).bucket(props.accessLogsBucket().name());
+      if (!props.accessLogsPrefix().isEmpty()) logs.prefix(props.accessLogsPrefix());
+      builder.accessLogs(logs.build());
+      // Elastic Load Balancing test-writes to the bucket when logging is switched on: the policy must exist first.
+      if (TerraformStack.of(props.accessLogsBucket()) == TerraformStack.of(this)) {
+        builder.dependsOn(List.of(props.accessLogsBucket().policy()));
+      }
+    }
+    lb = builder.build();
+    if (!props.enforcePrivateLinkInboundRules()) {
+      // Not in the 5.23.1 bindings (added in hashicorp/aws 5.30.0): see LoadBalancerProps.Builder#skipSecurityGroupForPrivateLink.
+      lb.addOverride("enforce_security_group_inbound_rules_on_private_link_traffic", "off");
+    }
+  }
+
+  /** Adds a target group; its protocol defaults to HTTP on an application and TCP on a network load balancer. */
+  public TargetGroup addTargetGroup(String id, TargetGroupProps props) {
+    Validate.notNull("props", props);
+    if (getNode().tryFindChild(id) != null) throw Validate.invalid("id", id, "already used by another child of " + getNode().getPath());
+    return new TargetGroup(this, id, props);
+  }
+
+  /**
+   * HTTPS on 443 with the ACM certificate and {@value #SSL_POLICY}, forwarding to {@code defaultTarget}, plus
+   * HTTP on 80 answering every request with a permanent redirect to HTTPS. Application load balancers only.
+   */
+  public Listener addHttpsListener(String certificateArn, TargetGroup defaultTarget) {
+    requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
+    Validate.notBlank("certificateArn", certificateArn);
+    if (!Token.isUnresolved(certificateArn)) {
+      Validate.matches("certificateArn", certificateArn, CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
+    }
+    requireOwnTarget(defaultTarget);
+    requireFreePort(443);
+    requireFreePort(80);
+    Listener https = listener("Https443", LbListener.Builder.create(this, "Https443")
+        .loadBalancerArn(lb.getArn())
+        .port(443)
+        .protocol("HTTPS")
+        .sslPolicy(SSL_POLICY)
+        .certificateArn(certificateArn)
+        .defaultAction(List.of(forward(defaultTarget))), 443);
+    listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
+        .loadBalancerArn(lb.getArn())
+        .port(80)
+        .protocol("HTTP")
+        .defaultAction(List.of(LbListenerDefaultAction.builder()
+            .type("redirect")
+            .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+            .build())), 80);
+    return https;
+  }
+
+  /**
+   * Plain HTTP on {@code port}, forwarding to {@code defaultTarget}. Application load balancers only.
+   *
+   * <p>Insecure: requests and responses (cookies, tokens, personal data) cross the network unencrypted and
+   * can be read or altered on the way. Use it only where TLS ends before the load balancer (a CDN or API in
+   * front) or for internal traffic that carries nothing sensitive; otherwise use {@link #addHttpsListener}.
+   */
+  public Listener addPlainHttpListener(int port, TargetGroup defaultTarget) {
+    requireKind(LoadBalancerKind.APPLICATION, "addPlainHttpListener", "addTcpListener");
+    Validate.range("port", port, 1, 65535);
+    requireOwnTarget(defaultTarget);
+    requireFreePort(port);
+    return listener("Http" + port, LbListener.Builder.create(this, "Http" + port)
+        .loadBalancerArn(lb.getArn())
+        .port(port)
+        .protocol("HTTP")
+        .defaultAction(List.of(forward(defaultTarget))), port);
+  }
+
+  /** TCP on {@code port}, forwarding to a TCP target group. Network load balancers only. */
+  public Listener addTcpListener(int port, TargetGroup defaultTarget) {
+    requireKind(LoadBalancerKind.NETWORK, "addTcpListener", "addHttpsListener or addPlainHttpListener");
+    Validate.range("port", port, 1, 65535);
+    requireOwnTarget(defaultTarget);
+    if (defaultTarget.protocol() != TargetProtocol.TCP && defaultTarget.protocol() != TargetProtocol.TCP_UDP) {
+      throw Validate.invalid("defaultTarget.protocol", defaultTarget.protocol(), "a TCP listener forwards to a TCP or TCP_UDP target group");
+    }
+    requireFreePort(port);
+    return listener("Tcp" + port, LbListener.Builder.create(this, "Tcp" + port)
+        .loadBalancerArn(lb.getArn())
+        .port(port)
+        .protocol("TCP")
+        .defaultAction(List.of(forward(defaultTarget))), port);
+  }
+
+  /**
+   * Bucket-policy statements that let Elastic Load Balancing write this project's access logs under
+   * {@code prefix} of the bucket {@code bucketName}: add them to the bucket's props
+   * ({@code BucketProps.Builder#statement}) before creating the load balancer. Application load balancers
+   * deliver as the region's Elastic Load Balancing account (regions opened before August 2022, read from
+   * {@code aws_elb_service_account}) or the {@code logdelivery.elasticloadbalancing.amazonaws.com} service
+   * (newer regions); network load balancers (TLS listeners only) deliver through {@code delivery.logs.amazonaws.com}.
+   * The bucket must use SSE-S3: load balancer log delivery does not accept SSE-KMS.
+   */
+  public static List<PolicyStatement> accessLogsBucketStatements(Construct scope, String bucketName, String prefix) {
+    Validate.notBlank("bucketName", bucketName);
+    String account = Account.id(scope);
+    String keyPrefix = prefix == null || prefix.isEmpty() ? "" : prefix + "/";
+    String objects = "arn:aws:s3:::" + bucketName + "/" + keyPrefix + "AWSLogs/" + account + "/*";
+    TerraformStack stack = TerraformStack.of(scope);
+    var existing = stack.getNode().tryFindChild(ELB_SERVICE_ACCOUNT);
+    DataAwsElbServiceAccount elb = existing != null
+        ? (DataAwsElbServiceAccount) existing : new DataAwsElbServiceAccount(stack, ELB_SERVICE_ACCOUNT);
+    return List.of(
+        new PolicyStatement("ElbAccountWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
+            List.of(objects), Map.of("AWS", List.of(elb.getArn())), null),
+        new PolicyStatement("ElbServiceWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
+            List.of(objects), Map.of("Service", List.of("logdelivery.elasticloadbalancing.amazonaws.com")), null),
+        new PolicyStatement("LogDeliveryWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
+            List.of(objects), Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
+            .withCondition("StringEquals", "s3:x-amz-acl", List.of("bucket-owner-full-control"))
+            .withCondition("StringEquals", "aws:SourceAccount", List.of(account)),
+        new PolicyStatement("LogDeliveryChecksBucketAcl", PolicyStatement.Effect.Allow, List.of("s3:GetBucketAcl"),
+            List.of("arn:aws:s3:::" + bucketName), Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
+            .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
+  }
+
+  public LoadBalancerKind kind() {
+    return props.kind();
+  }
+
+  public String arn() {
+    return lb.getArn();
+  }
+
+  /** The ARN suffix, the {@code LoadBalancer} dimension of CloudWatch metrics. */
+  public String arnSuffix() {
+    return lb.getArnSuffix();
+  }
+
+  public String dnsName() {
+    return lb.getDnsName();
+  }
+
+  /** The Route 53 hosted zone of the DNS name, for alias records. */
+  public String zoneId() {
+    return lb.getZoneId();
+  }
+
+  /** The physical name, known at synth. */
+  public String name() {
+    return name;
+  }
+
+  public String vpcId() {
+    return props.vpcId();
+  }
+
+  public boolean isInternetFacing() {
+    return props.internetFacing();
+  }
+
+  public SecurityGroup securityGroup() {
+    return securityGroup;
+  }
+
+  public Lb resource() {
+    return lb;
+  }
+
+  /** Listeners by port, in the order they were added. */
+  public Map<Integer, Listener> listeners() {
+    return Map.copyOf(listeners);
+  }
+
+  @Override
+  public Connections connections() {
+    return securityGroup.connections();
+  }
+
+  private Listener listener(String id, LbListener.Builder builder, int port) {
+    Listener listener = new Listener(builder.build(), port);
+    listeners.put(port, listener);
+    if (props.internetFacing()) {
+      connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
+    }
+    return listener;
+  }
+
+  private static LbListenerDefaultAction forward(TargetGroup target) {
+    return LbListenerDefaultAction.builder().type("forward").targetGroupArn(target.arn()).build();
+  }
+
+  private void requireKind(LoadBalancerKind kind, String method, String instead) {
+    if (props.kind() != kind) {
+      throw new IllegalArgumentException(method + " needs " + kind.withArticle() + ", but " + getNode().getPath()
+          + " is " + props.kind().withArticle() + "; use " + instead);
+    }
+  }
+
+  private void requireOwnTarget(TargetGroup target) {
+    Validate.notNull("defaultTarget", target);
+    if (target.loadBalancer() != this) {
+      throw Validate.invalid("defaultTarget", target.getNode().getPath(), "a target group created by this load balancer's addTargetGroup");
+    }
+  }
+
+  private void requireFreePort(int port) {
+    if (listeners.containsKey(port)) throw Validate.invalid("port", port, "already has a listener on " + getNode().getPath());
+  }
+}

@@ -1,0 +1,100 @@
+package dev.blueprints.compute;
+
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
+import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Validate;
+import java.util.Locale;
+import software.constructs.Construct;
+
+/**
+ * A target group of a {@link LoadBalancer}; create it with {@link LoadBalancer#addTargetGroup}.
+ *
+ * <p>Changing the port, protocol or target type replaces a target group, and a listener still points at the
+ * old one while it is replaced. So the group is created before the old one is destroyed, and its name carries
+ * a short hash of those three settings so the two can coexist.
+ *
+ * <p>Targets accept traffic (and the load balancer's health checks, which use the traffic port) through
+ * {@code target.connections().allowFrom(loadBalancer, Port.tcp(group.port()), "...")}.
+ */
+public final class TargetGroup extends Construct {
+  private final LoadBalancer loadBalancer;
+  private final LbTargetGroup group;
+  private final int port;
+  private final TargetProtocol protocol;
+  private final TargetType targetType;
+
+  TargetGroup(LoadBalancer loadBalancer, String id, TargetGroupProps props) {
+    super(loadBalancer, id);
+    this.loadBalancer = loadBalancer;
+    LoadBalancerKind kind = loadBalancer.kind();
+    this.port = props.port();
+    this.protocol = props.protocol() != null ? props.protocol() : TargetProtocol.defaultFor(kind);
+    this.targetType = props.targetType();
+    if (!TargetProtocol.allowedFor(kind).contains(protocol)) {
+      throw Validate.invalid("protocol", protocol, kind.withArticle() + " forwards " + TargetProtocol.allowedFor(kind));
+    }
+    HealthCheck check = props.healthCheck();
+    TargetProtocol checkProtocol = check.resolvedProtocol(protocol);
+    if (kind == LoadBalancerKind.APPLICATION && !checkProtocol.isHttp()) {
+      throw Validate.invalid("healthCheck.protocol", checkProtocol, "an application load balancer checks targets over HTTP or HTTPS");
+    }
+
+    var health = LbTargetGroupHealthCheck.builder()
+        .enabled(true)
+        .protocol(checkProtocol.name())
+        .port("traffic-port")
+        .interval(check.intervalSeconds())
+        .timeout(check.timeoutSeconds())
+        .healthyThreshold(check.healthyThreshold())
+        .unhealthyThreshold(check.unhealthyThreshold());
+    if (checkProtocol.isHttp()) {
+      health.path(check.path() != null ? check.path() : "/").matcher(check.matcher() != null ? check.matcher() : "200-399");
+    }
+
+    String settings = protocol + ":" + port + ":" + targetType;
+    String component = (loadBalancer.getNode().getId() + "-" + id).toLowerCase(Locale.ROOT)
+        + "-" + String.format("%04x", settings.hashCode() & 0xffff);
+    group = LbTargetGroup.Builder.create(this, "Resource")
+        .name(BlueprintStack.of(this).naming().name(component, NameLimit.TARGET_GROUP))
+        .port(port)
+        .protocol(protocol.name())
+        .targetType(targetType.terraformValue())
+        .vpcId(loadBalancer.vpcId())
+        .deregistrationDelay(String.valueOf(props.deregistrationDelaySeconds()))
+        .healthCheck(health.build())
+        .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
+        .build();
+  }
+
+  public String arn() {
+    return group.getArn();
+  }
+
+  /** The ARN suffix, the {@code TargetGroup} dimension of CloudWatch metrics. */
+  public String arnSuffix() {
+    return group.getArnSuffix();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public TargetProtocol protocol() {
+    return protocol;
+  }
+
+  public TargetType targetType() {
+    return targetType;
+  }
+
+  public LoadBalancer loadBalancer() {
+    return loadBalancer;
+  }
+
+  public LbTargetGroup resource() {
+    return group;
+  }
+}
