@@ -245,7 +245,7 @@ public final class LoadBalancer extends Construct implements Connectable {
     return lb;
   }
 
-  /** Listeners by port, in the order they were added. */
+  /** Listeners by port. */
   public Map<Integer, Listener> listeners() {
     return Map.copyOf(listeners);
   }
