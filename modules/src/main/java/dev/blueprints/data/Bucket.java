@@ -1,6 +1,7 @@
 package dev.blueprints.data;
 
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfiguration;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_lifecycle_configuration.S3BucketLifecycleConfigurationRule;
@@ -19,17 +20,27 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioning
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
 import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Account;
+import dev.blueprints.core.BlueprintStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.constructs.Construct;
 
 /**
  * A private S3 bucket: all four public-access blocks, bucket-owner-enforced ownership (no ACLs),
  * default encryption, a policy that denies requests without TLS, versioning and a lifecycle that
- * expires replaced versions and abandoned multipart uploads.
+ * expires replaced versions and abandoned multipart uploads. {@link #forLoadBalancerLogs} makes the variant that
+ * accepts ALB/NLB access logs.
  */
 public final class Bucket extends Construct {
+  /** Regions with an Elastic Load Balancing log-delivery account (opened before August 2022). */
+  static final Set<String> LEGACY_ELB_REGIONS = Set.of(
+      "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-northeast-1",
+      "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ca-central-1",
+      "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1", "me-south-1", "sa-east-1",
+      "us-gov-west-1", "us-gov-east-1", "cn-north-1", "cn-northwest-1");
   private final S3Bucket bucket;
   private final S3BucketPolicy policy;
 
@@ -93,6 +104,7 @@ public final class Bucket extends Construct {
     statements.add(new PolicyStatement("DenyInsecureTransport", PolicyStatement.Effect.Deny, List.of("s3:*"),
         List.of(bucket.getArn(), bucket.getArn() + "/*"), Map.of("AWS", List.of("*")), null)
         .withCondition("Bool", "aws:SecureTransport", List.of("false")));
+    if (props.loadBalancerLogDelivery()) statements.addAll(loadBalancerLogStatements());
     statements.addAll(props.extraStatements());
     // The public access block must exist first, or a policy naming a service principal can be refused.
     policy = S3BucketPolicy.Builder.create(this, "Policy")
@@ -100,6 +112,43 @@ public final class Bucket extends Construct {
         .policy(PolicyDocument.json(statements))
         .dependsOn(List.of(publicAccess))
         .build();
+  }
+
+  /** A bucket for ALB/NLB access logs: {@code new Bucket(scope, id, BucketProps.loadBalancerLogs(name))}. */
+  public static Bucket forLoadBalancerLogs(Construct scope, String id, String name) {
+    return new Bucket(scope, id, BucketProps.loadBalancerLogs(name));
+  }
+
+  /**
+   * Who may write load balancer access logs, only under {@code [prefix/]AWSLogs/<this account>/}:
+   * <ul>
+   *   <li>ALB in regions opened before August 2022: the region's Elastic Load Balancing account, read from
+   *       {@code aws_elb_service_account} (the data source fails for regions it has no account for, hence the list);</li>
+   *   <li>ALB in newer regions: the {@code logdelivery.elasticloadbalancing.amazonaws.com} service principal;</li>
+   *   <li>NLB (TLS listeners): the log delivery service {@code delivery.logs.amazonaws.com}, limited to this account
+   *       with {@code aws:SourceAccount}, which also reads the bucket ACL.</li>
+   * </ul>
+   */
+  private List<PolicyStatement> loadBalancerLogStatements() {
+    String account = Account.id(this);
+    String region = BlueprintStack.of(this).settings().region();
+    List<String> objects = List.of(bucket.getArn() + "/AWSLogs/" + account + "/*", bucket.getArn() + "/*/AWSLogs/" + account + "/*");
+    List<PolicyStatement> out = new ArrayList<>();
+    if (LEGACY_ELB_REGIONS.contains(region)) {
+      DataAwsElbServiceAccount elb = DataAwsElbServiceAccount.Builder.create(this, "ElbServiceAccount").build();
+      out.add(new PolicyStatement("ElbAccountWritesLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"), objects,
+          Map.of("AWS", List.of(elb.getArn())), null));
+    }
+    out.add(new PolicyStatement("ElbServiceWritesLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"), objects,
+        Map.of("Service", List.of("logdelivery.elasticloadbalancing.amazonaws.com")), null));
+    out.add(new PolicyStatement("NlbDeliveryWritesLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"), objects,
+        Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
+        .withCondition("StringEquals", "s3:x-amz-acl", List.of("bucket-owner-full-control"))
+        .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
+    out.add(new PolicyStatement("NlbDeliveryReadsAcl", PolicyStatement.Effect.Allow, List.of("s3:GetBucketAcl"), List.of(bucket.getArn()),
+        Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
+        .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
+    return out;
   }
 
   public String name() {
@@ -124,7 +173,7 @@ public final class Bucket extends Construct {
 
   /** Read access to the objects under {@code prefix} ({@code ""} for all). */
   public void grantRead(dev.blueprints.auth.Role role, String prefix) {
-    role.grant("Read" + getNode().getId(), List.of(
+    role.grant(DataNames.grantId(this, "Read"), List.of(
         PolicyStatement.allow(List.of("s3:GetObject"), List.of(bucket.getArn() + "/" + prefix + "*")),
         PolicyStatement.allow(List.of("s3:ListBucket"), List.of(bucket.getArn()))));
   }

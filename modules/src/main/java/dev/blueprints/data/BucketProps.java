@@ -16,6 +16,8 @@ import java.util.List;
  * @param expirationDays           days after which current objects expire; 0 keeps them. Default: 0
  * @param preventDestroy           {@code lifecycle.prevent_destroy} on the bucket. Default: true
  * @param extraStatements          statements added to the bucket policy beside the TLS-only deny
+ * @param loadBalancerLogDelivery  let Elastic Load Balancing (ALB and NLB) write access logs for this account
+ *                                 and region; needs {@link BucketEncryption#S3_MANAGED}. Default: false
  */
 public record BucketProps(
     String name,
@@ -25,7 +27,8 @@ public record BucketProps(
     int noncurrentVersionDays,
     int expirationDays,
     boolean preventDestroy,
-    List<PolicyStatement> extraStatements) {
+    List<PolicyStatement> extraStatements,
+    boolean loadBalancerLogDelivery) {
 
   public BucketProps {
     Validate.notBlank("name", name);
@@ -39,6 +42,17 @@ public record BucketProps(
     Validate.range("noncurrentVersionDays", noncurrentVersionDays, 1, 36500);
     Validate.range("expirationDays", expirationDays, 0, 36500);
     extraStatements = List.copyOf(extraStatements == null ? List.of() : extraStatements);
+    if (loadBalancerLogDelivery && encryption != BucketEncryption.S3_MANAGED) {
+      throw Validate.invalid("encryption", encryption, "S3_MANAGED for load balancer access logs (Elastic Load Balancing only writes to SSE-S3 buckets)");
+    }
+  }
+
+  /**
+   * A bucket for ALB and NLB access logs: SSE-S3 (the only encryption ELB log delivery supports), the bucket policy
+   * for ELB log delivery in the stack's region, versioning, log objects expired after 90 days, prevent_destroy.
+   */
+  public static BucketProps loadBalancerLogs(String name) {
+    return builder(name).loadBalancerLogDelivery(true).build();
   }
 
   public static Builder builder(String name) {
@@ -54,6 +68,7 @@ public record BucketProps(
     private int expirationDays;
     private boolean preventDestroy = true;
     private final List<PolicyStatement> extraStatements = new ArrayList<>();
+    private boolean loadBalancerLogDelivery;
 
     private Builder(String name) {
       this.name = name;
@@ -68,9 +83,22 @@ public record BucketProps(
     public Builder allowDestroy() { this.preventDestroy = false; return this; }
     public Builder statement(PolicyStatement value) { extraStatements.add(value); return this; }
 
+    /**
+     * Accepts ELB access logs: switches to SSE-S3 and, unless set already, expires objects after 90 days.
+     * Set {@link #expirationDays} after this call to keep logs longer.
+     */
+    public Builder loadBalancerLogDelivery(boolean value) {
+      this.loadBalancerLogDelivery = value;
+      if (value) {
+        this.encryption = BucketEncryption.S3_MANAGED;
+        if (expirationDays == 0) this.expirationDays = 90;
+      }
+      return this;
+    }
+
     public BucketProps build() {
       return new BucketProps(name, encryption, kmsKeyArn, versioned, noncurrentVersionDays, expirationDays,
-          preventDestroy, extraStatements);
+          preventDestroy, extraStatements, loadBalancerLogDelivery);
     }
   }
 }
