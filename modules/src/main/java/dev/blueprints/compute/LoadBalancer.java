@@ -170,38 +170,6 @@ public final class LoadBalancer extends Construct implements Connectable {
         .defaultAction(List.of(forward(defaultTarget))), port);
   }
 
-  /**
-   * Bucket-policy statements that let Elastic Load Balancing write this project's access logs under
-   * {@code prefix} of the bucket {@code bucketName}: add them to the bucket's props
-   * ({@code BucketProps.Builder#statement}) before creating the load balancer. Application load balancers
-   * deliver as the region's Elastic Load Balancing account (regions opened before August 2022, read from
-   * {@code aws_elb_service_account}) or the {@code logdelivery.elasticloadbalancing.amazonaws.com} service
-   * (newer regions); network load balancers (TLS listeners only) deliver through {@code delivery.logs.amazonaws.com}.
-   * The bucket must use SSE-S3: load balancer log delivery does not accept SSE-KMS.
-   */
-  public static List<PolicyStatement> accessLogsBucketStatements(Construct scope, String bucketName, String prefix) {
-    Validate.notBlank("bucketName", bucketName);
-    String account = Account.id(scope);
-    String keyPrefix = prefix == null || prefix.isEmpty() ? "" : prefix + "/";
-    String objects = "arn:aws:s3:::" + bucketName + "/" + keyPrefix + "AWSLogs/" + account + "/*";
-    TerraformStack stack = TerraformStack.of(scope);
-    var existing = stack.getNode().tryFindChild(ELB_SERVICE_ACCOUNT);
-    DataAwsElbServiceAccount elb = existing != null
-        ? (DataAwsElbServiceAccount) existing : new DataAwsElbServiceAccount(stack, ELB_SERVICE_ACCOUNT);
-    return List.of(
-        new PolicyStatement("ElbAccountWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
-            List.of(objects), Map.of("AWS", List.of(elb.getArn())), null),
-        new PolicyStatement("ElbServiceWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
-            List.of(objects), Map.of("Service", List.of("logdelivery.elasticloadbalancing.amazonaws.com")), null),
-        new PolicyStatement("LogDeliveryWritesAccessLogs", PolicyStatement.Effect.Allow, List.of("s3:PutObject"),
-            List.of(objects), Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
-            .withCondition("StringEquals", "s3:x-amz-acl", List.of("bucket-owner-full-control"))
-            .withCondition("StringEquals", "aws:SourceAccount", List.of(account)),
-        new PolicyStatement("LogDeliveryChecksBucketAcl", PolicyStatement.Effect.Allow, List.of("s3:GetBucketAcl"),
-            List.of("arn:aws:s3:::" + bucketName), Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
-            .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
-  }
-
   public LoadBalancerKind kind() {
     return props.kind();
   }

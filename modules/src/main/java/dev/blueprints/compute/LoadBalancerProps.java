@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param internetFacing        reachable from the internet. Default: false (internal)
  * @param accessLogsBucket      bucket receiving access logs, or null for none. The bucket must use SSE-S3
  *                              ({@link dev.blueprints.data.BucketEncryption#S3_MANAGED}) and carry
- *                              {@link LoadBalancer#accessLogsBucketStatements}. Default: null
+ *                              {@code Bucket.forLoadBalancerLogs}. Default: null
  * @param accessLogsPrefix      key prefix of the logs ({@code ""} for none). Default: {@code ""}
  * @param deletionProtection    refuse deletion through the API; null takes the environment's
  *                              {@code deletionProtection}. Default: null
@@ -105,7 +105,7 @@ public record LoadBalancerProps(
      */
     public Builder internetFacing() { this.internetFacing = true; return this; }
 
-    /** Writes access logs to {@code bucket} under {@code prefix} (see {@link LoadBalancer#accessLogsBucketStatements}). */
+    /** Writes access logs to {@code bucket} under {@code prefix} (see {@code Bucket.forLoadBalancerLogs}). */
     public Builder accessLogs(Bucket bucket, String prefix) {
       this.accessLogsBucket = Validate.notNull("accessLogs.bucket", bucket);
       this.accessLogsPrefix = prefix;

@@ -115,30 +115,6 @@ class LoadBalancerTest {
   }
 
   @Test
-  void accessLogStatementsLetLoadBalancingWriteOnlyUnderThePrefix() {
-    BlueprintStack stack = Fixtures.stack();
-    var statements = LoadBalancer.accessLogsBucketStatements(stack, "acme-logs", "web");
-    new Bucket(stack, "Logs", BucketProps.builder("acme-logs").encryption(BucketEncryption.S3_MANAGED)
-        .statement(statements.get(0)).statement(statements.get(1)).statement(statements.get(2)).statement(statements.get(3)).build());
-    Synthesized json = Synthesized.of(stack);
-    JsonNode policy = Synthesized.json(json.only("aws_s3_bucket_policy"), "policy");
-    String objects = "arn:aws:s3:::acme-logs/web/AWSLogs/${data.aws_caller_identity.CallerIdentity.account_id}/*";
-    JsonNode elb = find(policy, "ElbAccountWritesAccessLogs");
-    assertEquals("${data.aws_elb_service_account.ElbServiceAccount.arn}", elb.at("/Principal/AWS").asText());
-    assertEquals("s3:PutObject", elb.path("Action").asText());
-    assertEquals(objects, elb.path("Resource").asText());
-    assertEquals("logdelivery.elasticloadbalancing.amazonaws.com", find(policy, "ElbServiceWritesAccessLogs").at("/Principal/Service").asText());
-    JsonNode delivery = find(policy, "LogDeliveryWritesAccessLogs");
-    assertEquals("bucket-owner-full-control", delivery.at("/Condition/StringEquals/s3:x-amz-acl").asText());
-    assertEquals("arn:aws:s3:::acme-logs", find(policy, "LogDeliveryChecksBucketAcl").path("Resource").asText());
-  }
-
-  private static JsonNode find(JsonNode policy, String sid) {
-    for (JsonNode s : policy.path("Statement")) if (sid.equals(s.path("Sid").asText())) return s;
-    throw new AssertionError("no statement " + sid + " in " + policy);
-  }
-
-  @Test
   void httpsListenerForwardsWithTls13PolicyAndPort80Redirects() {
     BlueprintStack stack = Fixtures.stack();
     LoadBalancer lb = alb(stack, albProps());

@@ -58,6 +58,39 @@ public record AppSynth(Path outdir, JsonNode manifest, Map<String, Synthesized> 
     return s;
   }
 
+  private static final java.util.regex.Pattern REMOTE =
+      java.util.regex.Pattern.compile("^\\$\\{data\\.terraform_remote_state\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)}(.*)$");
+
+  /**
+   * Follows a value through remote state: {@code ${data.terraform_remote_state.x.outputs.y}} read in
+   * {@code stackId} becomes the producer's output expression (e.g. {@code ${aws_db_instance.Db.arn}}),
+   * with any suffix kept ({@code :password::}); other values come back unchanged.
+   */
+  public String resolve(String stackId, String value) {
+    var m = REMOTE.matcher(value);
+    if (!m.matches()) return value;
+    JsonNode config = stack(stackId).root().path("data").path("terraform_remote_state").path(m.group(1)).path("config");
+    String key = config.path("key").asText();
+    for (var e : stacks.entrySet()) {
+      JsonNode s3 = e.getValue().terraform().path("backend").path("s3");
+      if (s3.path("key").asText().equals(key)) {
+        JsonNode output = e.getValue().root().path("output").path(m.group(2));
+        if (output.isMissingNode()) throw new AssertionError(e.getKey() + " has no output " + m.group(2));
+        return output.path("value").asText() + m.group(3);
+      }
+    }
+    throw new AssertionError(stackId + " reads state key " + key + " that no stack writes");
+  }
+
+  /** The stack a remote-state value of {@code stackId} comes from, or {@code stackId} for local values. */
+  public String producer(String stackId, String value) {
+    var m = REMOTE.matcher(value);
+    if (!m.matches()) return stackId;
+    String key = stack(stackId).root().path("data").path("terraform_remote_state").path(m.group(1)).path("config").path("key").asText();
+    return stacks.entrySet().stream().filter(e -> e.getValue().terraform().path("backend").path("s3").path("key").asText().equals(key))
+        .map(Map.Entry::getKey).findFirst().orElseThrow();
+  }
+
   /** The stacks a stack depends on, from the manifest. */
   public List<String> dependencies(String id) {
     List<String> out = new java.util.ArrayList<>();

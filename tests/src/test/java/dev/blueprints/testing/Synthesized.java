@@ -106,6 +106,20 @@ public final class Synthesized {
     return matches.get(0);
   }
 
+  /** The single resource of {@code type} whose construct path contains {@code fragment} (e.g. {@code "Backend/"}). */
+  public JsonNode byPath(String type, String fragment) {
+    List<JsonNode> matches = new ArrayList<>();
+    resources(type).values().forEach(r -> {
+      if (r.path("//").path("metadata").path("path").asText().contains(fragment)) matches.add(r);
+    });
+    if (matches.size() != 1) {
+      StringBuilder paths = new StringBuilder();
+      resources(type).values().forEach(r -> paths.append("\n    ").append(r.path("//").path("metadata").path("path").asText()));
+      fail(name + ": expected one " + type + " whose path contains \"" + fragment + "\", found " + matches.size() + paths);
+    }
+    return matches.get(0);
+  }
+
   /** Resources of {@code type} matching every path = value pair. */
   public List<JsonNode> where(String type, Map<String, ?> properties) {
     List<JsonNode> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.SettingsNode;
 import dev.blueprints.core.Validate;
+import dev.blueprints.edge.LoggingLevel;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +42,10 @@ import software.constructs.Construct;
  * reachable through the API's VPC link. The instances sit in private subnets without public IPs.
  *
  * <p>Settings ({@code blueprints.api-ecs}): {@code images.backend}, {@code instanceType} (t2.xlarge),
- * {@code sqliteStorage} ({@code efs} | {@code instance}), {@code corsOrigins}, {@code callbackUrls}.
+ * {@code sqliteStorage} ({@code efs} | {@code instance}), {@code corsOrigins}, {@code callbackUrls},
+ * {@code executionLogging} ({@code OFF} | {@code ERROR} | {@code INFO}; needs the account's API Gateway
+ * CloudWatch role) and {@code accountCloudWatchRole} (create that role here: one stack per account and region).
+ * Access logs are always on.
  */
 public final class ApiEcsBlueprint implements Blueprint {
   public static final String ID = "api-ecs";
@@ -58,12 +62,17 @@ public final class ApiEcsBlueprint implements Blueprint {
 
   @Override
   public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls");
+    options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls", "executionLogging",
+        "accountCloudWatchRole");
     SettingsNode images = options.object("images").allowOnly("backend");
     String storage = Validate.oneOf("blueprints." + ID + ".sqliteStorage", options.string("sqliteStorage", "efs"), List.of("efs", "instance"));
     ImageSource image = ImageSource.read(images, "backend", ID);
     List<String> corsOrigins = options.strings("corsOrigins", List.of());
     List<String> callbackUrls = options.strings("callbackUrls", List.of());
+    // Execution logging needs the account's API Gateway CloudWatch role, which exists once per account and
+    // region: off unless the settings say the role exists (or that this stack should create it).
+    LoggingLevel executionLogging = options.enumValue("executionLogging", LoggingLevel.class, LoggingLevel.OFF);
+    boolean accountRole = options.bool("accountCloudWatchRole", false);
 
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
         EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE));
@@ -71,7 +80,8 @@ public final class ApiEcsBlueprint implements Blueprint {
         storage.equals("efs"), callbackUrls);
     ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
         data, image, options.string("instanceType", "t2.xlarge"));
-    ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins);
+    ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
+        accountRole, executionLogging);
     return List.of(network, data, compute, edge);
   }
 }

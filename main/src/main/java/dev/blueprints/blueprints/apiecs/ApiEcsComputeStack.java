@@ -41,12 +41,13 @@ public final class ApiEcsComputeStack extends BlueprintStack {
 
     // Internal: the only way in is the API's VPC link, so the Cognito authorizer cannot be bypassed.
     nlb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.NETWORK, network.vpcId(), privateSubnets).build());
+        LoadBalancerKind.NETWORK, network.vpcId(), privateSubnets)
+        // The VPC link reaches the NLB over PrivateLink; its security group would otherwise drop that traffic.
+        .skipSecurityGroupForPrivateLink()
+        .build());
     TargetGroup target = nlb.addTargetGroup("Backend", TargetGroupProps.builder(PORT)
-        .healthCheck(HealthCheck.builder().protocol("TCP").build()).build());
+        .healthCheck(HealthCheck.tcp()).build());
     nlb.addTcpListener(PORT, target);
-    // The VPC link's traffic arrives from inside the VPC.
-    nlb.connections().allowFromCidr(network.cidr(), Port.tcp(PORT), "API Gateway VPC link to the NLB");
 
     var container = ContainerSpec.builder("backend", image.image(data.repository))
         .port(PORT)

@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
+import dev.blueprints.edge.LoggingLevel;
 import dev.blueprints.edge.RestApi;
 import dev.blueprints.edge.RestApiProps;
 import dev.blueprints.observability.Alarms;
@@ -13,12 +14,14 @@ public final class ApiEcsEdgeStack extends BlueprintStack {
   final RestApi api;
 
   public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,
-      List<String> corsOrigins) {
+      List<String> corsOrigins, boolean accountCloudWatchRole, LoggingLevel executionLogging) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var props = RestApiProps.builder(null)
         .authorizer(data.userPool)
         .vpcLinkBackend(compute.nlb, ApiEcsComputeStack.PORT)
-        .publicPath("health");
+        .publicPath("health")
+        .loggingLevel(executionLogging)
+        .accountCloudWatchRole(accountCloudWatchRole);
     if (!corsOrigins.isEmpty()) props.cors(corsOrigins);
     api = new RestApi(this, "Api", props.build());
 

@@ -24,6 +24,7 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
@@ -87,10 +88,10 @@ public final class EcsClusterComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 80);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widget(Widgets.loadBalancer("Load balancer", Widgets.LoadBalancerType.APPLICATION, lb.arnSuffix()))
-        .widget(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
-        .widget(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
-        .widget(Widgets.database("PostgreSQL", database.identifier()))
+        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerType.APPLICATION, lb.arnSuffix()))
+        .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
+        .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
+        .widgets(Widgets.database("PostgreSQL", database.identifier()))
         .build());
   }
 

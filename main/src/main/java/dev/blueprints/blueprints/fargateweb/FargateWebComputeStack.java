@@ -24,6 +24,7 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
@@ -127,12 +128,12 @@ public final class FargateWebComputeStack extends BlueprintStack {
     alarms.memoryDbMemory("Cache", cache.clusterName());
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widget(Widgets.loadBalancer("Frontend load balancer", Widgets.LoadBalancerType.APPLICATION, frontendLb.arnSuffix()))
-        .widget(Widgets.loadBalancer("Backend load balancer", Widgets.LoadBalancerType.APPLICATION, backendLb.arnSuffix()))
-        .widget(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
-        .widget(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
-        .widget(Widgets.database("PostgreSQL", database.identifier()))
-        .widget(Widgets.memoryDb("Redis", cache.clusterName()))
+        .widgets(Widgets.loadBalancer("Frontend load balancer", LoadBalancerType.APPLICATION, frontendLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Backend load balancer", LoadBalancerType.APPLICATION, backendLb.arnSuffix()))
+        .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
+        .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
+        .widgets(Widgets.database("PostgreSQL", database.identifier()))
+        .widgets(Widgets.memoryDb("Redis", cache.clusterName()))
         .build());
   }
 

@@ -21,6 +21,7 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
+import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,11 +109,11 @@ public final class ThreeTierComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 60);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widget(Widgets.loadBalancer("Public load balancer", Widgets.LoadBalancerType.APPLICATION, publicLb.arnSuffix()))
-        .widget(Widgets.loadBalancer("Internal load balancer", Widgets.LoadBalancerType.APPLICATION, internalLb.arnSuffix()))
-        .widget(Widgets.autoScalingGroup("Frontend", frontend.name()))
-        .widget(Widgets.autoScalingGroup("Backend", backend.name()))
-        .widget(Widgets.database("MySQL", database.identifier()))
+        .widgets(Widgets.loadBalancer("Public load balancer", LoadBalancerType.APPLICATION, publicLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Internal load balancer", LoadBalancerType.APPLICATION, internalLb.arnSuffix()))
+        .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
+        .widgets(Widgets.autoScalingGroup("Backend", backend.name()))
+        .widgets(Widgets.database("MySQL", database.identifier()))
         .build());
   }
 
