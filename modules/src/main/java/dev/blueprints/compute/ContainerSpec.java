@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param image                  image reference, e.g. an ECR repository URL with a tag (may be a token)
  * @param ports                  TCP container ports. Default: none
  * @param environment            plain environment variables, sorted by name. Default: none
- * @param secrets                variables read from Secrets Manager at task start by the execution role. Default: none
+ * @param secrets                variables read from Secrets Manager at task start by the execution role, sorted by name. Default: none
  * @param healthCheck            container health check. Default: none
  * @param readonlyRootFilesystem read-only root file system. Default: true ({@link Builder#writableRootFilesystem})
  * @param writableRootReason     why the root file system is writable; null when it is read-only
@@ -65,7 +65,8 @@ public record ContainerSpec(
     for (String key : environment.keySet()) {
       Validate.matches("container.env", key, ENV_NAME, "a variable name of letters, digits and underscores, not starting with a digit");
     }
-    secrets = List.copyOf(secrets == null ? List.of() : secrets);
+    // Sorted like the environment, so reordering calls never changes the task definition.
+    secrets = (secrets == null ? List.<Secret>of() : secrets).stream().sorted(java.util.Comparator.comparing(Secret::name)).toList();
     Set<String> secretNames = new HashSet<>();
     for (Secret secret : secrets) {
       if (!secretNames.add(secret.name())) throw Validate.invalid("container.secret", secret.name(), "each variable name once");
