@@ -1,0 +1,277 @@
+package dev.blueprints.compute;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.Token;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupTag;
+import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
+import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProvider;
+import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProvider;
+import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProviderManagedScaling;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterSetting;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProviders;
+import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProvidersDefaultCapacityProviderStrategy;
+import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappings;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappingsEbs;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateIamInstanceProfile;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMonitoring;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkInterfaces;
+import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
+import dev.blueprints.auth.Role;
+import dev.blueprints.auth.RoleProps;
+import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Naming;
+import dev.blueprints.core.Validate;
+import dev.blueprints.network.Port;
+import dev.blueprints.network.SecurityGroup;
+import dev.blueprints.network.SecurityGroupProps;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.constructs.Construct;
+
+/**
+ * An ECS cluster with Container Insights, on Fargate or on EC2 capacity.
+ *
+ * <p><b>Fargate</b>: the FARGATE and FARGATE_SPOT capacity providers, default strategy FARGATE (base 1, weight 1).
+ *
+ * <p><b>EC2</b> ({@link EcsClusterProps#ec2(Ec2Capacity)}): a launch template with the ECS-optimized Amazon
+ * Linux 2023 AMI (read from AWS's public SSM parameter at plan time), IMDSv2 required, an encrypted gp3 root
+ * volume, no public IP and user data that joins this cluster; an instance role with the ECS instance and SSM
+ * core managed policies; an Auto Scaling group whose size ECS managed scaling owns (Terraform ignores
+ * {@code desired_capacity} after creation); and a capacity provider that is the cluster's default strategy.
+ *
+ * <p>The instances' security group starts with no rules. The ECS agent must reach the ECS, ECR, CloudWatch Logs
+ * and SSM APIs over HTTPS to register and pull images: call {@link #allowHttpsEgressToInternet(String)} (via NAT)
+ * or wire the group to interface VPC endpoints' security group; without one of them instances never join.
+ */
+public final class EcsCluster extends Construct {
+  /** The public SSM parameter holding the current ECS-optimized Amazon Linux 2023 AMI id. */
+  public static final String ECS_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+  static final String FARGATE = "FARGATE";
+  static final String FARGATE_SPOT = "FARGATE_SPOT";
+
+  private final com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster cluster;
+  private final EcsClusterCapacityProviders capacityProviders;
+  private final EcsClusterProps props;
+  private SecurityGroup instanceSecurityGroup;
+  private Role instanceRole;
+  private AutoscalingGroup autoScalingGroup;
+  private EcsCapacityProvider capacityProvider;
+  private LaunchTemplate launchTemplate;
+
+  public EcsCluster(Construct scope, String id, EcsClusterProps props) {
+    super(scope, id);
+    this.props = Validate.notNull("props", props);
+    Naming naming = BlueprintStack.of(this).naming();
+    String component = id.toLowerCase(Locale.ROOT);
+    String name = props.name() != null ? props.name() : naming.name(component, NameLimit.ECS_CLUSTER);
+    cluster = com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster.Builder.create(this, "Resource")
+        .name(name)
+        .setting(List.of(EcsClusterSetting.builder()
+            .name("containerInsights")
+            .value(props.containerInsights() ? "enabled" : "disabled")
+            .build()))
+        .build();
+
+    if (props.isEc2()) {
+      addEc2Capacity(naming, component, props.ec2Capacity());
+      capacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
+          .clusterName(cluster.getName())
+          .capacityProviders(List.of(capacityProvider.getName()))
+          .defaultCapacityProviderStrategy(List.of(EcsClusterCapacityProvidersDefaultCapacityProviderStrategy.builder()
+              .capacityProvider(capacityProvider.getName()).base(0).weight(1).build()))
+          .build();
+    } else {
+      capacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
+          .clusterName(cluster.getName())
+          .capacityProviders(List.of(FARGATE, FARGATE_SPOT))
+          .defaultCapacityProviderStrategy(List.of(EcsClusterCapacityProvidersDefaultCapacityProviderStrategy.builder()
+              .capacityProvider(FARGATE).base(1).weight(1).build()))
+          .build();
+    }
+  }
+
+  private void addEc2Capacity(Naming naming, String component, Ec2Capacity capacity) {
+    instanceSecurityGroup = new SecurityGroup(this, "InstanceSecurityGroup", new SecurityGroupProps(
+        capacity.vpcId(), naming.name(component + "-instances", NameLimit.SECURITY_GROUP),
+        "ECS container instances"));
+
+    // EC2 does not send aws:SourceAccount when assuming instance roles, so the condition would lock it out.
+    instanceRole = new Role(this, "InstanceRole", RoleProps.builder(
+            naming.name(component + "-instance", NameLimit.IAM_ROLE), "ec2.amazonaws.com")
+        .description("ECS container instances: register with the cluster, pull images, SSM session access")
+        .managedPolicy("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role")
+        .managedPolicy("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
+        .sourceAccountCondition(false)
+        .build());
+    IamInstanceProfile profile = IamInstanceProfile.Builder.create(this, "InstanceProfile")
+        .name(naming.name(component + "-instance", NameLimit.IAM_INSTANCE_PROFILE))
+        .role(instanceRole.name())
+        .build();
+
+    DataAwsSsmParameter ami = DataAwsSsmParameter.Builder.create(this, "Ami").name(ECS_AMI_PARAMETER).build();
+    String name = naming.name(component, NameLimit.LAUNCH_TEMPLATE);
+    launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
+        .name(name)
+        // The parameter is public, not secret: insecure_value keeps the AMI id readable in plans.
+        .imageId(ami.getInsecureValue())
+        .instanceType(capacity.instanceType())
+        .updateDefaultVersion(true)
+        .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(profile.getArn()).build())
+        .metadataOptions(LaunchTemplateMetadataOptions.builder()
+            .httpEndpoint("enabled")
+            .httpTokens("required")
+            .httpPutResponseHopLimit(capacity.imdsHopLimit())
+            .instanceMetadataTags("disabled")
+            .build())
+        .blockDeviceMappings(List.of(LaunchTemplateBlockDeviceMappings.builder()
+            .deviceName("/dev/xvda")
+            .ebs(LaunchTemplateBlockDeviceMappingsEbs.builder()
+                .volumeSize(capacity.rootVolumeGb())
+                .volumeType("gp3")
+                .encrypted("true")
+                .deleteOnTermination("true")
+                .build())
+            .build()))
+        .networkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder()
+            .deviceIndex(0)
+            .associatePublicIpAddress("false")
+            .deleteOnTermination("true")
+            .securityGroups(List.of(instanceSecurityGroup.id()))
+            .build()))
+        .monitoring(LaunchTemplateMonitoring.builder().enabled(true).build())
+        .userData(Fn.base64encode(userData(cluster.getName())))
+        .tagSpecifications(List.of(
+            LaunchTemplateTagSpecifications.builder().resourceType("instance").tags(Map.of("Name", name)).build(),
+            LaunchTemplateTagSpecifications.builder().resourceType("volume").tags(Map.of("Name", name)).build()))
+        .build();
+
+    AutoscalingGroupTag managedTag = AutoscalingGroupTag.builder()
+        .key("AmazonECSManaged").value("true").propagateAtLaunch(true).build();
+    var group = AutoscalingGroup.Builder.create(this, "AutoScalingGroup")
+        .name(naming.name(component, NameLimit.AUTOSCALING_GROUP))
+        .vpcZoneIdentifier(capacity.subnets().subnetIds())
+        .minSize(capacity.minSize())
+        .maxSize(capacity.maxSize())
+        .launchTemplate(AutoscalingGroupLaunchTemplate.builder()
+            .id(launchTemplate.getId())
+            .version(Token.asString(launchTemplate.getLatestVersion()))
+            .build())
+        // ECS requires scale-in protection on new instances when it manages termination protection.
+        .protectFromScaleIn(capacity.managedTerminationProtection())
+        .tag(List.of(managedTag,
+            AutoscalingGroupTag.builder().key("Name").value(name).propagateAtLaunch(true).build()))
+        // Managed scaling sets the desired capacity; Terraform must not reset it on every apply.
+        .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_capacity")).build());
+    if (capacity.desiredCapacity() != null) group.desiredCapacity(capacity.desiredCapacity());
+    autoScalingGroup = group.build();
+
+    String providerName = naming.name(component + "-ec2", NameLimit.ECS_CLUSTER);
+    String lower = providerName.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("aws") || lower.startsWith("ecs") || lower.startsWith("fargate")) {
+      throw Validate.invalid("capacity provider name", providerName, "a name not starting with aws, ecs or fargate (choose another project name)");
+    }
+    capacityProvider = EcsCapacityProvider.Builder.create(this, "CapacityProvider")
+        .name(providerName)
+        .autoScalingGroupProvider(EcsCapacityProviderAutoScalingGroupProvider.builder()
+            .autoScalingGroupArn(autoScalingGroup.getArn())
+            .managedTerminationProtection(capacity.managedTerminationProtection() ? "ENABLED" : "DISABLED")
+            .managedScaling(EcsCapacityProviderAutoScalingGroupProviderManagedScaling.builder()
+                .status("ENABLED")
+                .targetCapacity(capacity.targetCapacityPercent())
+                .minimumScalingStepSize(1)
+                .maximumScalingStepSize(10)
+                .build())
+            .build())
+        .build();
+  }
+
+  /** The agent's configuration: join this cluster, give tasks their own roles, keep awsvpc tasks off IMDS. */
+  static String userData(String clusterName) {
+    return String.join("\n",
+        "#!/bin/bash",
+        "cat <<'EOF' >> /etc/ecs/ecs.config",
+        "ECS_CLUSTER=" + clusterName,
+        "ECS_ENABLE_TASK_IAM_ROLE=true",
+        "ECS_AWSVPC_BLOCK_IMDS=true",
+        "EOF",
+        "");
+  }
+
+  /**
+   * Lets the container instances reach any HTTPS endpoint (through NAT): the ECS agent needs the ECS, ECR,
+   * CloudWatch Logs and SSM APIs. Not needed when interface endpoints for all of them are wired instead.
+   */
+  public EcsCluster allowHttpsEgressToInternet(String reason) {
+    if (instanceSecurityGroup == null) {
+      throw new IllegalStateException("cluster " + getNode().getId() + " runs on Fargate and has no instances; "
+          + "allow egress on the service instead (EcsService.allowHttpsEgressToInternet)");
+    }
+    instanceSecurityGroup.connections().allowToAnyIpv4(Port.tcp(443), reason);
+    return this;
+  }
+
+  /** The cluster name as a reference. */
+  public String name() {
+    return cluster.getName();
+  }
+
+  public String arn() {
+    return cluster.getArn();
+  }
+
+  /** The cluster id (its ARN), as {@code aws_ecs_service.cluster} expects. */
+  public String id() {
+    return cluster.getId();
+  }
+
+  public com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster resource() {
+    return cluster;
+  }
+
+  public boolean isEc2() {
+    return props.isEc2();
+  }
+
+  /** The EC2 capacity provider's name, or {@code FARGATE}. */
+  public String capacityProviderName() {
+    return capacityProvider != null ? capacityProvider.getName() : FARGATE;
+  }
+
+  /** The capacity provider association; services using the cluster's providers depend on it. */
+  public EcsClusterCapacityProviders capacityProviders() {
+    return capacityProviders;
+  }
+
+  /** The EC2 settings, or null for Fargate. */
+  public Ec2Capacity ec2Capacity() {
+    return props.ec2Capacity();
+  }
+
+  /** The container instances' security group; null for Fargate. */
+  public SecurityGroup instanceSecurityGroup() {
+    return instanceSecurityGroup;
+  }
+
+  /** The container instances' role; null for Fargate. */
+  public Role instanceRole() {
+    return instanceRole;
+  }
+
+  /** The Auto Scaling group's name; null for Fargate. */
+  public String autoScalingGroupName() {
+    return autoScalingGroup == null ? null : autoScalingGroup.getName();
+  }
+
+  /** The launch template; null for Fargate. */
+  public LaunchTemplate launchTemplate() {
+    return launchTemplate;
+  }
+}

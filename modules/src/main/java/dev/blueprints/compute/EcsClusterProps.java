@@ -1,0 +1,51 @@
+package dev.blueprints.compute;
+
+import dev.blueprints.core.Validate;
+import java.util.regex.Pattern;
+
+/**
+ * An ECS cluster on Fargate or on EC2 capacity.
+ *
+ * @param name              cluster name. Default: the naming helper's {@code <project>-<blueprint>-<env>-<id>}
+ * @param containerInsights CloudWatch Container Insights. Default: true ({@link Builder#withoutContainerInsights()})
+ * @param ec2Capacity       EC2 Auto Scaling capacity; null for Fargate (FARGATE and FARGATE_SPOT providers)
+ */
+public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacity ec2Capacity) {
+  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
+
+  public EcsClusterProps {
+    if (name != null) Validate.matches("name", name, NAME, "1-255 letters, digits, hyphens and underscores");
+  }
+
+  /** A Fargate cluster: FARGATE and FARGATE_SPOT, default strategy FARGATE (base 1, weight 1). */
+  public static Builder fargate() {
+    return new Builder(null);
+  }
+
+  /** A cluster whose tasks run on the EC2 instances of {@code capacity}. */
+  public static Builder ec2(Ec2Capacity capacity) {
+    return new Builder(Validate.notNull("capacity", capacity));
+  }
+
+  public boolean isEc2() {
+    return ec2Capacity != null;
+  }
+
+  public static final class Builder {
+    private final Ec2Capacity ec2Capacity;
+    private String name;
+    private boolean containerInsights = true;
+
+    private Builder(Ec2Capacity ec2Capacity) {
+      this.ec2Capacity = ec2Capacity;
+    }
+
+    public Builder name(String value) { this.name = value; return this; }
+    /** Turns Container Insights off (it is billed per metric); on by default. */
+    public Builder withoutContainerInsights() { this.containerInsights = false; return this; }
+
+    public EcsClusterProps build() {
+      return new EcsClusterProps(name, containerInsights, ec2Capacity);
+    }
+  }
+}
