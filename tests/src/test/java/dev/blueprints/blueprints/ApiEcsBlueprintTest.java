@@ -92,7 +92,7 @@ class ApiEcsBlueprintTest {
     JsonNode container = Synthesized.json(task, "container_definitions").get(0);
     assertEquals("/app/data", container.path("mountPoints").get(0).path("containerPath").asText());
     String service = groupOf(app, stack, app.stack(stack).only("aws_ecs_service"));
-    String efs = app.resolve(DEV + "data", app.stack(DEV + "data").only("aws_efs_mount_target").path("security_groups").get(0).asText());
+    String efs = app.resolve(DEV + "data", app.stack(DEV + "data").resources("aws_efs_mount_target").values().iterator().next().path("security_groups").get(0).asText());
     assertPath(app, stack, service, efs, 2049);
   }
 
