@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
+import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
+import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration;
@@ -63,7 +65,7 @@ import software.constructs.Construct;
  * ({@link EcsCluster#allowHttpsEgressToInternet(String)}).
  *
  * <p>A target group must belong to a listener before a service can register with it: when the listener is in the
- * same stack, add it with {@code resource().getDependsOn()}/{@code resource().addOverride("depends_on", ...)}.
+ * same stack, pass it to {@link #dependsOn(TerraformResource)}.
  */
 public final class EcsService extends Construct implements Connectable {
   /** The port range of bridge mode's dynamic host ports (covers both kernel and Docker defaults). */
@@ -141,9 +143,12 @@ public final class EcsService extends Construct implements Connectable {
         .enableExecuteCommand(props.enableExecuteCommand())
         .enableEcsManagedTags(true)
         .propagateTags("SERVICE")
-        .waitForSteadyState(false)
-        // The strategy names providers that the cluster association must have attached first.
-        .dependsOn(List.of(cluster.capacityProviders()));
+        .waitForSteadyState(false);
+    if (TerraformStack.of(cluster) == TerraformStack.of(this)) {
+      // The strategy names providers that the cluster association must have attached first (across stacks,
+      // the cluster's stack is applied first anyway).
+      builder.dependsOn(List.of(cluster.capacityProviders()));
+    }
     if (props.networkMode() == NetworkMode.AWSVPC) {
       builder.networkConfiguration(EcsServiceNetworkConfiguration.builder()
           .subnets(props.subnets().subnetIds())
@@ -304,6 +309,16 @@ public final class EcsService extends Construct implements Connectable {
    */
   public EcsService allowHttpsEgressToInternet(String reason) {
     connections().allowToAnyIpv4(Port.tcp(443), reason);
+    return this;
+  }
+
+  /** Creates the service only after {@code resource} (e.g. the listener that attaches its target group); same stack only. */
+  public EcsService dependsOn(TerraformResource resource) {
+    // depends_on takes a bare address; getFqn() would render as an interpolation here.
+    String address = resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
+    List<String> all = new ArrayList<>(service.getDependsOn() == null ? List.of() : service.getDependsOn());
+    if (!all.contains(address)) all.add(address);
+    service.setDependsOn(all);
     return this;
   }
 

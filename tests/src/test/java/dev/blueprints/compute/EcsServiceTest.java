@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.network.SecurityGroup;
 import dev.blueprints.network.SecurityGroupProps;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EcsServiceTest {
   static final String IMAGE = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/backend:1.0.0";
@@ -271,6 +275,16 @@ class EcsServiceTest {
   }
 
   @Test
+  void serviceCanWaitForTheListenerOfItsTargetGroup() {
+    SecurityGroup lb = loadBalancer();
+    new EcsService(stack, "Backend", props().loadBalancer("arn:tg", lb, "app", 8000).build()).dependsOn(lb.resource()).dependsOn(lb.resource());
+    Synthesized json = Synthesized.of(stack);
+    List<String> dependsOn = texts(json.only("aws_ecs_service").path("depends_on"));
+    assertEquals(2, dependsOn.size(), dependsOn.toString());
+    assertTrue(dependsOn.contains("aws_security_group." + json.nameOf("aws_security_group", json.only("aws_security_group", "name", "acme-lb"))), dependsOn.toString());
+  }
+
+  @Test
   void httpsEgressIsANamedChoice() {
     new EcsService(stack, "Backend", props().build()).allowHttpsEgressToInternet("image pulls, secrets and logs through NAT");
     JsonNode rule = Synthesized.of(stack).only("aws_vpc_security_group_egress_rule");
@@ -482,5 +496,21 @@ class EcsServiceTest {
     Synthesized json = Synthesized.of(stack);
     assertEquals("host", json.only("aws_ecs_task_definition").path("network_mode").asText());
     assertEquals(8000, Synthesized.at(containers(json).get(0), "portMappings.0.hostPort").asInt());
+  }
+
+  @Test
+  void serviceInALaterStackReadsTheClusterFromRemoteState(@TempDir Path outdir) {
+    App app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
+    BlueprintStack clusterStack = new BlueprintStack(app, "test-dev-cluster", Fixtures.dev(), "test");
+    BlueprintStack serviceStack = new BlueprintStack(app, "test-dev-service", Fixtures.dev(), "test");
+    EcsCluster cluster = new EcsCluster(clusterStack, "Cluster", EcsClusterProps.fargate().build());
+    new EcsService(serviceStack, "Backend", EcsServiceProps.builder(cluster, "vpc-0123", PRIVATE).container(app().build())
+        .autoScaling(1, 2, 50.0, null).build());
+    app.synth();
+    Synthesized json = Synthesized.read(outdir.resolve("stacks/test-dev-service/cdk.tf.json"));
+    JsonNode service = json.only("aws_ecs_service");
+    assertTrue(service.path("depends_on").isMissingNode(), "no depends_on across stacks");
+    assertTrue(service.path("cluster").asText().startsWith("${data.terraform_remote_state."), service.path("cluster").asText());
+    assertTrue(json.only("aws_appautoscaling_target").path("resource_id").asText().startsWith("service/${data.terraform_remote_state."));
   }
 }
