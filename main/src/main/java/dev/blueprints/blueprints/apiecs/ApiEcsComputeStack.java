@@ -56,7 +56,8 @@ public final class ApiEcsComputeStack extends BlueprintStack {
         .env("COGNITO_USER_POOL_ID", data.userPool.userPoolId())
         .env("COGNITO_APP_CLIENT_ID", data.userPool.clientId())
         .env("COGNITO_REGION", settings.region())
-        .mountPoint("sqlite", "/app/data", false);
+        .mountPoint("sqlite", "/app/data", false)
+        .mountPoint("tmp", "/tmp", false);
     var props = EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(1024, 2048)
         .desiredCount(1)
@@ -69,6 +70,7 @@ public final class ApiEcsComputeStack extends BlueprintStack {
     } else {
       props.volume(VolumeSpec.docker("sqlite", "shared", true));
     }
+    props.volume(VolumeSpec.ephemeral("tmp"));
     service = new EcsService(this, "Backend", props.container(container.build()).build());
     service.allowHttpsEgressToInternet("ECR image pulls, CloudWatch Logs and Cognito JWKS through NAT");
     if (data.sqliteFiles != null) {

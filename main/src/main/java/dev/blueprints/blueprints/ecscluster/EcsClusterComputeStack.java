@@ -14,6 +14,7 @@ import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -67,7 +68,9 @@ public final class EcsClusterComputeStack extends BlueprintStack {
             .secret("DB_USER", database.secretArn(), "username")
             .secret("DB_PASSWORD", database.secretArn(), "password")
             .secret("APP_CONFIG", data.appConfig.arn())
+            .mountPoint("tmp", "/tmp", false)
             .build())
+        .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(target.arn(), lb, "app", 3000)
         .autoScaling(2, ha ? 20 : 6, 70.0, 80.0)
         .build());

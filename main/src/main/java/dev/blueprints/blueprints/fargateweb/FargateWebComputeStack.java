@@ -13,6 +13,7 @@ import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
+import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -67,9 +68,13 @@ public final class FargateWebComputeStack extends BlueprintStack {
             .env("NODE_ENV", "production")
             .env("PORT", "3000")
             .env("NEXT_PUBLIC_API_URL", backendUrl)
-            .writableRootFilesystem("Next.js writes its image and data cache under .next/cache")
+            // The root file system stays read-only; Next.js gets scratch space for its cache and /tmp.
+            .mountPoint("next-cache", "/app/.next/cache", false)
+            .mountPoint("tmp", "/tmp", false)
             .logRetentionDays(options.logRetentionDays())
             .build())
+        .volume(VolumeSpec.ephemeral("next-cache"))
+        .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(frontendTarget.arn(), frontendLb, "frontend", 3000)
         .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
         .build());
@@ -100,8 +105,10 @@ public final class FargateWebComputeStack extends BlueprintStack {
             .secret("REDIS_PASSWORD", cache.secretArn(), "password")
             .healthCheck(java.util.List.of("CMD-SHELL",
                 "python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)\" || exit 1"))
+            .mountPoint("tmp", "/tmp", false)
             .logRetentionDays(options.logRetentionDays())
             .build())
+        .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(backendTarget.arn(), backendLb, "backend", 8000)
         .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
         .build());
