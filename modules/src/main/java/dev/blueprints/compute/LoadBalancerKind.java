@@ -19,6 +19,11 @@ public enum LoadBalancerKind {
     return terraformType() + " load balancer";
   }
 
+  /** The CloudWatch namespace of its metrics. */
+  public String metricNamespace() {
+    return this == APPLICATION ? "AWS/ApplicationELB" : "AWS/NetworkELB";
+  }
+
   /** {@code an application load balancer} or {@code a network load balancer}, for messages. */
   public String withArticle() {
     return (this == APPLICATION ? "an " : "a ") + label();

@@ -1,5 +1,6 @@
 package dev.blueprints.observability;
 
+import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,11 @@ public final class Widgets {
    * Application load balancer: requests, p95 and average target response time, 5xx (load balancer and targets).
    * Network load balancer (no HTTP metrics): new flows, processed bytes, target TCP resets.
    */
-  public static List<Widget> loadBalancer(String title, LoadBalancerType type, String lbArnSuffix) {
+  public static List<Widget> loadBalancer(String title, LoadBalancerKind type, String lbArnSuffix) {
     Validate.notNull("type", type);
     Map<String, String> lb = Map.of("LoadBalancer", Validate.notBlank("lbArnSuffix", lbArnSuffix));
-    String ns = type.namespace();
-    if (type == LoadBalancerType.APPLICATION) {
+    String ns = type.metricNamespace();
+    if (type == LoadBalancerKind.APPLICATION) {
       return row(title,
           widget("Requests", "Sum", Metric.of(ns, "RequestCount", lb)),
           widget("Target response time (s)", "p95",

@@ -1,5 +1,6 @@
 package dev.blueprints.observability;
 
+import dev.blueprints.compute.LoadBalancerKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,7 +46,7 @@ class DashboardTest {
     DbInstance db = DbInstance.Builder.create(stack, "Db").identifier("main").instanceClass("db.t3.micro").build();
     Dashboard dashboard = new Dashboard(stack, "Dashboard", DashboardProps.builder(null)
         .widget(TextWidget.of("# Web"))
-        .widgets(Widgets.loadBalancer("Web ALB", LoadBalancerType.APPLICATION, lb.getArnSuffix()))
+        .widgets(Widgets.loadBalancer("Web ALB", LoadBalancerKind.APPLICATION, lb.getArnSuffix()))
         .widgets(Widgets.ecsService("Web service", cluster.getName(), service.getName()))
         .widgets(Widgets.database("Database", db.getIdentifier()))
         .build());
@@ -103,7 +104,7 @@ class DashboardTest {
   void otherWidgetGroupsNameTheirMetricsAndDimensions() {
     BlueprintStack stack = Fixtures.stack("dashboard");
     new Dashboard(stack, "Dashboard", DashboardProps.builder("ops")
-        .widgets(Widgets.loadBalancer("Api NLB", LoadBalancerType.NETWORK, "net/api/123"))
+        .widgets(Widgets.loadBalancer("Api NLB", LoadBalancerKind.NETWORK, "net/api/123"))
         .widgets(Widgets.autoScalingGroup("Web", "web-asg"))
         .widgets(Widgets.memoryDb("Cache", "cache"))
         .widgets(Widgets.apiGateway("Api", "api", "prod"))

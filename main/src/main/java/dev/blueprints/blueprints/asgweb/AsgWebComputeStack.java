@@ -21,7 +21,6 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
-import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +84,7 @@ public final class AsgWebComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 80);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerType.APPLICATION, lb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerKind.APPLICATION, lb.arnSuffix()))
         .widgets(Widgets.autoScalingGroup("Application instances", group.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
         .build());

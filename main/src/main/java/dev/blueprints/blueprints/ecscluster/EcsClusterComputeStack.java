@@ -25,7 +25,6 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
-import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
@@ -91,7 +90,7 @@ public final class EcsClusterComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 80);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerType.APPLICATION, lb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerKind.APPLICATION, lb.arnSuffix()))
         .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
         .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))

@@ -25,7 +25,6 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
-import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
@@ -135,8 +134,8 @@ public final class FargateWebComputeStack extends BlueprintStack {
     alarms.memoryDbMemory("Cache", cache.clusterName());
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Frontend load balancer", LoadBalancerType.APPLICATION, frontendLb.arnSuffix()))
-        .widgets(Widgets.loadBalancer("Backend load balancer", LoadBalancerType.APPLICATION, backendLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Frontend load balancer", LoadBalancerKind.APPLICATION, frontendLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Backend load balancer", LoadBalancerKind.APPLICATION, backendLb.arnSuffix()))
         .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
         .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))

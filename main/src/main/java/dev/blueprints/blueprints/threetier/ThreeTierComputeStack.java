@@ -21,7 +21,6 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
-import dev.blueprints.observability.LoadBalancerType;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,8 +108,8 @@ public final class ThreeTierComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 60);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Public load balancer", LoadBalancerType.APPLICATION, publicLb.arnSuffix()))
-        .widgets(Widgets.loadBalancer("Internal load balancer", LoadBalancerType.APPLICATION, internalLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Public load balancer", LoadBalancerKind.APPLICATION, publicLb.arnSuffix()))
+        .widgets(Widgets.loadBalancer("Internal load balancer", LoadBalancerKind.APPLICATION, internalLb.arnSuffix()))
         .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
         .widgets(Widgets.autoScalingGroup("Backend", backend.name()))
         .widgets(Widgets.database("MySQL", database.identifier()))
