@@ -51,7 +51,20 @@ public final class Main {
       removeIfCreated(outdir, outdirExisted);
       return INVALID_INPUT;
     }
-    // Stacks not built on BlueprintStack (the state bootstrap) are checked too.
+    int status = synth(app, outdir, out, err);
+    if (status != 0) return status;
+    out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
+        stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
+        outdir, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /**
+   * Synthesizes {@code app} with the policy check on every stack (those not built on BlueprintStack, like
+   * the state bootstrap, included); prints the policy summary. Returns 0, or {@link #POLICY_VIOLATION}
+   * after listing the unsuppressed ERROR findings (no stack is written then).
+   */
+  public static int synth(App app, Path outdir, PrintStream out, PrintStream err) {
     Policy.enableAll(app);
     try {
       app.synth();
@@ -59,13 +72,10 @@ public final class Main {
       // The policy check fails synth from inside jsii; print its findings, not a JavaScript stack trace.
       PolicyReport report = Policy.lastReport(app).filter(PolicyReport::failed).orElseThrow(() -> e);
       err.print(report.failure());
-      err.println("blueprints: report written to " + outdir.resolve(PolicyReport.FILE_NAME));
+      err.println("blueprints: policy report in " + outdir.resolve(PolicyReport.FILE_NAME));
       return POLICY_VIOLATION;
     }
     Policy.lastReport(app).ifPresent(report -> out.print(report.summary()));
-    out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
-        stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
-        outdir, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
