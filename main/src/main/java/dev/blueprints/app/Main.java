@@ -3,6 +3,8 @@ package dev.blueprints.app;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.policy.Policy;
+import dev.blueprints.policy.PolicyReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,11 +16,14 @@ import java.util.Map;
 /**
  * Synthesizes the selected blueprints into {@code cdktf.out/} (or {@code $CDKTF_OUTDIR} under cdktf-cli).
  * Bad settings print one line naming the field, the value and what is allowed, and exit with status 2
- * with nothing written.
+ * with nothing written. Every stack is checked against the policy rules ({@code dev.blueprints.policy});
+ * an unsuppressed ERROR finding lists each finding and exits with status 3 before any stack is written.
  */
 public final class Main {
   /** Exit status for bad settings or arguments. */
   public static final int INVALID_INPUT = 2;
+  /** Exit status when a policy rule of severity ERROR fails and is not suppressed. */
+  public static final int POLICY_VIOLATION = 3;
 
   private Main() {}
 
@@ -46,10 +51,31 @@ public final class Main {
       removeIfCreated(outdir, outdirExisted);
       return INVALID_INPUT;
     }
-    app.synth();
+    int status = synth(app, outdir, out, err);
+    if (status != 0) return status;
     out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
         stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
         outdir, (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  /**
+   * Synthesizes {@code app} with the policy check on every stack (those not built on BlueprintStack, like
+   * the state bootstrap, included); prints the policy summary. Returns 0, or {@link #POLICY_VIOLATION}
+   * after listing the unsuppressed ERROR findings (no stack is written then).
+   */
+  public static int synth(App app, Path outdir, PrintStream out, PrintStream err) {
+    Policy.enableAll(app);
+    try {
+      app.synth();
+    } catch (RuntimeException e) {
+      // The policy check fails synth from inside jsii; print its findings, not a JavaScript stack trace.
+      PolicyReport report = Policy.lastReport(app).filter(PolicyReport::failed).orElseThrow(() -> e);
+      err.print(report.failure());
+      err.println("blueprints: policy report in " + outdir.resolve(PolicyReport.FILE_NAME));
+      return POLICY_VIOLATION;
+    }
+    Policy.lastReport(app).ifPresent(report -> out.print(report.summary()));
     return 0;
   }
 

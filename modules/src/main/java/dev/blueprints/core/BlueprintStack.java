@@ -1,6 +1,7 @@
 package dev.blueprints.core;
 
 import com.hashicorp.cdktf.TerraformStack;
+import dev.blueprints.policy.Policy;
 import dev.blueprints.state.RemoteState;
 import software.constructs.Construct;
 
@@ -20,6 +21,8 @@ public class BlueprintStack extends TerraformStack {
     this.blueprint = Validate.notBlank("blueprint", blueprint);
     Providers.aws(this, settings.region(), settings.tagsFor(blueprint, id));
     RemoteState.attach(this, settings.state(), id);
+    // Every synth checks this stack against the policy rule pack (dev.blueprints.policy.RulePack).
+    Policy.enable(this);
   }
 
   public Settings settings() {

@@ -1,0 +1,48 @@
+package dev.blueprints.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs rules over the synthesized JSON of a stack and applies suppressions. */
+public final class PolicyEngine {
+  private final List<Rule> rules;
+
+  public PolicyEngine(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Every finding for {@code stack}, suppressed ones included (marked, with their reason). */
+  public List<Finding> check(StackView stack, List<Suppression> suppressions) {
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (String message : rule.checkStack(stack)) {
+        out.add(finding(stack, rule, "terraform", stack.id(), message, suppressions));
+      }
+      for (String type : rule.resourceTypes()) {
+        for (ResourceView resource : stack.resources(type)) {
+          for (String message : rule.check(resource, stack)) {
+            out.add(finding(stack, rule, resource.address(), resource.path(), message, suppressions));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Finding finding(StackView stack, Rule rule, String address, String path, String message,
+      List<Suppression> suppressions) {
+    Suppression match = null;
+    for (Suppression s : suppressions) {
+      if (s.covers(path, rule.id())) {
+        match = s;
+        break;
+      }
+    }
+    return new Finding(stack.id(), address, path, rule.id(), rule.severity(), message, rule.fix(), rule.publicIds(),
+        match != null, match == null ? null : match.reason());
+  }
+}
