@@ -29,6 +29,7 @@ import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
+import dev.blueprints.policy.Policy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -248,6 +249,10 @@ public final class RestApi extends Construct {
     else method.authorization("NONE");
     if (greedy) method.requestParameters(Map.of("method.request.path.proxy", true));
     ApiGatewayMethod built = method.build();
+    if (!authorized) {
+      Policy.suppress(built, "BP-APIGW-003", httpMethod + " /" + backendPath.substring(1)
+          + " was declared public by name (publicPath/publicMethod); every other route needs a Cognito token");
+    }
 
     var integration = ApiGatewayIntegration.Builder.create(this, prefix + "Integration")
         .restApiId(api.getId())

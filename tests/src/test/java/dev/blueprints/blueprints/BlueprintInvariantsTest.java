@@ -88,6 +88,20 @@ class BlueprintInvariantsTest {
     });
   }
 
+  @Test
+  void policyPassesWithNoUnsuppressedErrorAndEverySuppressionHasAReason() throws java.io.IOException {
+    JsonNode report = Synthesized.JSON.readTree(all().outdir().resolve("policy-report.json").toFile());
+    assertEquals(0, report.path("summary").path("errors").asInt(), report.path("summary").toString());
+    assertTrue(report.path("summary").path("rules").asInt() >= 40);
+    report.path("findings").forEach(f -> {
+      if (f.path("suppressed").asBoolean()) {
+        assertTrue(f.path("reason").asText().length() > 20, "suppression without a real reason: " + f);
+      } else {
+        assertEquals("WARNING", f.path("severity").asText(), f.toString());
+      }
+    });
+  }
+
   /** For readers of the test log: what each stack holds. */
   @Test
   void inventoryIsNotEmpty() {

@@ -47,7 +47,8 @@ public final class EcsClusterComputeStack extends BlueprintStack {
     cluster.allowHttpsEgressToInternet("ECS agent registration, ECR image pulls and SSM through NAT");
 
     LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC)).internetFacing().build());
+        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .internetFacing().accessLogs(data.accessLogs, "app").build());
     TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/api/health").build()).build());
     options.listeners().attach(lb, target);

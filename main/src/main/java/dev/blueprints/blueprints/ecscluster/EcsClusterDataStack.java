@@ -5,6 +5,7 @@ import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.Secret;
@@ -14,11 +15,12 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
-/** What {@code ecs-cluster} keeps: the image repository, PostgreSQL 15.4 and the application's secret. */
+/** What {@code ecs-cluster} keeps: the image repository, PostgreSQL 15.4, the application's secret and ALB logs. */
 public final class EcsClusterDataStack extends BlueprintStack {
   final ContainerRegistry repository;
   final Database database;
   final Secret appConfig;
+  final Bucket accessLogs;
 
   public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, EcsClusterBlueprint.ID);
@@ -37,5 +39,6 @@ public final class EcsClusterDataStack extends BlueprintStack {
     appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
         .build());
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
   }
 }

@@ -46,14 +46,16 @@ public final class FargateWebComputeStack extends BlueprintStack {
 
     // Frontend: Next.js on 3000 behind its own ALB, health "/".
     LoadBalancer frontendLb = new LoadBalancer(this, "FrontendLoadBalancer",
-        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets).internetFacing().build());
+        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
+            .internetFacing().accessLogs(data.accessLogs, "frontend").build());
     TargetGroup frontendTarget = frontendLb.addTargetGroup("Frontend", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/").build()).build());
     options.listeners().attach(frontendLb, frontendTarget);
 
     // Backend: FastAPI on 8000 behind its own ALB, health "/health".
     LoadBalancer backendLb = new LoadBalancer(this, "BackendLoadBalancer",
-        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets).internetFacing().build());
+        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
+            .internetFacing().accessLogs(data.accessLogs, "backend").build());
     TargetGroup backendTarget = backendLb.addTargetGroup("Backend", TargetGroupProps.builder(8000)
         .healthCheck(HealthCheck.builder().path("/health").build()).build());
     options.listeners().attach(backendLb, backendTarget);

@@ -5,6 +5,7 @@ import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.RedisCache;
@@ -15,7 +16,7 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
-/** What {@code fargate-web} keeps: images, the PostgreSQL database, the Redis cache and the secrets. */
+/** What {@code fargate-web} keeps: images, the PostgreSQL database, the Redis cache, the secrets and ALB logs. */
 public final class FargateWebDataStack extends BlueprintStack {
   final ContainerRegistry frontendRepository;
   final ContainerRegistry backendRepository;
@@ -23,6 +24,7 @@ public final class FargateWebDataStack extends BlueprintStack {
   final RedisCache cache;
   final Secret secretKey;
   final Secret externalApiKey;
+  final Bucket accessLogs;
 
   public FargateWebDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, FargateWebBlueprint.ID);
@@ -47,5 +49,6 @@ public final class FargateWebDataStack extends BlueprintStack {
     externalApiKey = new Secret(this, "ExternalApiKey", SecretProps.builder(naming().name("openai-api-key", NameLimit.SECRET))
         .description("OPENAI_API_KEY of the backend; set the value out of band: aws secretsmanager put-secret-value")
         .build());
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
   }
 }

@@ -47,14 +47,15 @@ public final class ThreeTierComputeStack extends BlueprintStack {
         .healthyThreshold(2).unhealthyThreshold(2).build();
 
     LoadBalancer publicLb = new LoadBalancer(this, "PublicLoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC)).internetFacing().build());
+        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .internetFacing().accessLogs(data.accessLogs, "public").build());
     TargetGroup frontendTarget = publicLb.addTargetGroup("Frontend", TargetGroupProps.builder(5000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     options.listeners().attach(publicLb, frontendTarget);
 
     // Internal ALB between the tiers: the frontend calls http://<internal dns>/api/..., never instance IPs.
     LoadBalancer internalLb = new LoadBalancer(this, "InternalLoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), privateSubnets).build());
+        LoadBalancerKind.APPLICATION, network.vpcId(), privateSubnets).accessLogs(data.accessLogs, "internal").build());
     TargetGroup backendTarget = internalLb.addTargetGroup("Backend", TargetGroupProps.builder(5001)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     internalLb.addPlainHttpListener(80, backendTarget);

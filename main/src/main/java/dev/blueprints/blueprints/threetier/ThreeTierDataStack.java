@@ -1,17 +1,21 @@
 package dev.blueprints.blueprints.threetier;
 
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.StorageType;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
+import dev.blueprints.policy.Policy;
 import software.constructs.Construct;
 
-/** The MySQL 8.0 database of {@code three-tier}, in the isolated database subnets. */
+/** What {@code three-tier} keeps: the MySQL 8.0 database in the isolated subnets and the ALB access logs. */
 public final class ThreeTierDataStack extends BlueprintStack {
   final Database database;
+  final Bucket accessLogs;
 
   public ThreeTierDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, ThreeTierBlueprint.ID);
@@ -24,5 +28,8 @@ public final class ThreeTierDataStack extends BlueprintStack {
         .backupRetentionDays(7)
         .databaseName("appdb")
         .build());
+    // The seed's class: RDS offers Performance Insights for MySQL only from db.t3.medium up.
+    Policy.suppress(database, "BP-RDS-009", "MySQL on db.t3.micro (the seed's class) has no Performance Insights");
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
   }
 }
