@@ -6,7 +6,7 @@
 #   bash main/scripts/benchmark.sh --skip-tests    synth measures only
 #
 # Environment: BENCH_RUNS (default 3), BENCH_JVM_FLAGS (flags of the measured JVMs; default the synth
-# command's), BENCH_SIZES (default 100,400), BENCH_SKIP_TESTS=1. Exit status 1 when a budget fails.
+# command's), BENCH_SIZES (default 100,1000), BENCH_SKIP_TESTS=1. Exit status 1 when a budget fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in java mvn node; do

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  *
  * <p>Environment: {@code BENCH_RUNS} (default 3), {@code BENCH_SKIP_TESTS=1} (skip {@code mvn -B test}),
  * {@code BENCH_JVM_FLAGS} (flags of the measured JVMs; default those of the synth command in main/pom.xml),
- * {@code BENCH_SIZES} (two resource counts for the marginal cost, default {@code 100,400}).
+ * {@code BENCH_SIZES} (two resource counts for the marginal cost, default {@code 100,1000}: the cost of a resource is small beside the run-to-run noise of a JVM start).
  * Exit status 1 when a budget fails.
  */
 public final class Benchmark {
@@ -65,9 +65,9 @@ public final class Benchmark {
     boolean skipTests = env.getOrDefault("BENCH_SKIP_TESTS", "").equals("1") || Arrays.asList(args).contains("--skip-tests");
     List<String> flags = Arrays.stream(env.getOrDefault("BENCH_JVM_FLAGS", DEFAULT_JVM_FLAGS).trim().split("\\s+"))
         .filter(s -> !s.isEmpty()).toList();
-    int[] sizes = Arrays.stream(env.getOrDefault("BENCH_SIZES", "100,400").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    int[] sizes = Arrays.stream(env.getOrDefault("BENCH_SIZES", "100,1000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     if (runs < 1 || sizes.length != 2 || sizes[0] >= sizes[1]) {
-      System.err.println("benchmark: BENCH_RUNS >= 1 and BENCH_SIZES = two increasing counts, e.g. 100,400");
+      System.err.println("benchmark: BENCH_RUNS >= 1 and BENCH_SIZES = two increasing counts, e.g. 100,1000");
       System.exit(Main.INVALID_INPUT);
     }
     System.exit(new Benchmark(runs, flags).run(skipTests, sizes));
