@@ -1,0 +1,149 @@
+package dev.blueprints.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The modules artifact works without main: a consumer stack, the one the README shows, is compiled and
+ * run against only the modules classes and their dependency jars, in a JVM of its own.
+ */
+class ModulesAloneTest {
+  /** The README's consumer stack, verbatim. */
+  static final String CONSUMER = """
+      package com.example.shop;
+
+      import com.hashicorp.cdktf.App;
+      import com.hashicorp.cdktf.TerraformOutput;
+      import dev.blueprints.core.BlueprintStack;
+      import dev.blueprints.core.Environment;
+      import dev.blueprints.core.Settings;
+      import dev.blueprints.network.Network;
+      import dev.blueprints.network.NetworkProps;
+      import dev.blueprints.network.Port;
+      import dev.blueprints.network.SecurityGroup;
+      import dev.blueprints.network.SecurityGroupProps;
+      import dev.blueprints.state.StateSettings;
+      import java.util.List;
+      import java.util.Map;
+
+      public final class ShopApp {
+        public static void main(String[] args) {
+          App app = new App();
+          Settings settings = new Settings("shop", Environment.dev(), "eu-west-1", List.of("eu-west-1a", "eu-west-1b"),
+              StateSettings.lockfile("shop-tfstate", "eu-west-1", "shop"), Map.of("Team", "payments"), List.of());
+          BlueprintStack stack = new BlueprintStack(app, "shop-dev-network", settings, "shop");
+          Network network = new Network(stack, "Network", NetworkProps.builder(settings.availabilityZones()).build());
+          SecurityGroup web = new SecurityGroup(stack, "WebSecurityGroup",
+              new SecurityGroupProps(network.vpcId(), "shop-dev-web", "web servers"));
+          web.connections().allowFromAnyIpv4(Port.tcp(443), "HTTPS from the internet");
+          TerraformOutput.Builder.create(stack, "VpcId").value(network.vpcId()).build();
+          app.synth();
+        }
+      }
+      """;
+
+  /** Refuses to run the consumer if anything of main is on the class path. */
+  static final String PROBE = """
+      package com.example.shop;
+
+      public final class Probe {
+        public static void main(String[] args) throws Exception {
+          for (String name : new String[] {"dev.blueprints.app.Main", "dev.blueprints.app.BlueprintsApp", "dev.blueprints.blueprints.Blueprints"}) {
+            try {
+              Class.forName(name);
+              System.err.println("main class on the class path: " + name);
+              System.exit(3);
+            } catch (ClassNotFoundException expected) {
+              System.out.println("not loadable: " + name);
+            }
+          }
+          ShopApp.main(args);
+        }
+      }
+      """;
+
+  static final Path MODULES_CLASSES = Scripts.ROOT.resolve("modules/target/classes");
+
+  /** modules/target/classes and the jars on the test class path, minus main, tests and the test libraries. */
+  static List<String> modulesClassPath() {
+    String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> out = new ArrayList<>(List.of(MODULES_CLASSES.toString()));
+    for (String entry : path.split(File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      if (!entry.endsWith(".jar") || name.startsWith("blueprints-") || name.startsWith("junit-")
+          || name.startsWith("opentest4j") || name.startsWith("apiguardian") || name.startsWith("snakeyaml")
+          || name.startsWith("jackson-dataformat-yaml")) {
+        continue;
+      }
+      out.add(entry);
+    }
+    return out;
+  }
+
+  @Test
+  void aConsumerStackCompilesAndSynthesizesWithOnlyTheModulesOnTheClassPath(@TempDir Path dir) throws IOException {
+    List<String> classPath = modulesClassPath();
+    assertTrue(Files.isDirectory(MODULES_CLASSES.resolve("dev/blueprints/network")), "modules compiled");
+    assertFalse(classPath.stream().anyMatch(e -> e.contains("/main/") || e.contains("blueprints-main")), classPath.toString());
+
+    Path src = dir.resolve("src/com/example/shop");
+    Files.createDirectories(src);
+    Files.writeString(src.resolve("ShopApp.java"), CONSUMER);
+    Files.writeString(src.resolve("Probe.java"), PROBE);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    try (var files = javac.getStandardFileManager(null, null, null)) {
+      boolean ok = javac.getTask(diagnostics, files, null,
+          List.of("--release", "17", "-classpath", String.join(File.pathSeparator, classPath), "-d", classes.toString()),
+          null, files.getJavaFileObjects(src.resolve("ShopApp.java").toFile(), src.resolve("Probe.java").toFile())).call();
+      assertTrue(ok, diagnostics.toString());
+    }
+
+    List<String> runPath = new ArrayList<>(classPath);
+    runPath.add(0, classes.toString());
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Scripts.Result r = Scripts.run(dir, Map.of("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20"),
+        java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, runPath),
+        "com.example.shop.Probe");
+    assertEquals(0, r.status(), r.stdout() + r.stderr());
+    assertTrue(r.stdout().contains("not loadable: dev.blueprints.app.Main"), r.stdout());
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("cdktf.out/stacks/shop-dev-network/cdk.tf.json").toFile());
+    JsonNode vpcs = json.path("resource").path("aws_vpc");
+    assertEquals(1, vpcs.size(), vpcs.toString());
+    assertEquals("10.0.0.0/16", vpcs.elements().next().path("cidr_block").asText());
+    assertEquals("shop/shop-dev-network.tfstate", json.path("terraform").path("backend").path("s3").path("key").asText());
+    assertEquals("payments", json.path("provider").path("aws").get(0).path("default_tags").get(0).path("tags").path("Team").asText());
+    assertTrue(json.path("resource").path("aws_vpc_security_group_ingress_rule").toString().contains("0.0.0.0/0"));
+    assertTrue(json.path("output").has("VpcId"));
+  }
+
+  @Test
+  void theModulesPomDependsOnNothingInMainOrTests() throws IOException {
+    String pom = Files.readString(Scripts.ROOT.resolve("modules/pom.xml"));
+    assertFalse(pom.contains("blueprints-main"));
+    assertFalse(pom.contains("blueprints-tests"));
+    for (String plugin : List.of("maven-source-plugin", "maven-javadoc-plugin", "flatten-maven-plugin")) {
+      assertTrue(pom.contains("<artifactId>" + plugin + "</artifactId>"), plugin);
+    }
+    assertTrue(Arrays.stream(pom.split("\n")).anyMatch(l -> l.contains("<doclint>none</doclint>")));
+  }
+}
