@@ -2,7 +2,6 @@ package dev.blueprints.compute;
 
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
-import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicy;
 import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration;
@@ -25,6 +24,7 @@ import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -144,7 +144,7 @@ public final class EcsService extends Construct implements Connectable {
         .enableEcsManagedTags(true)
         .propagateTags("SERVICE")
         .waitForSteadyState(false);
-    if (TerraformStack.of(cluster) == TerraformStack.of(this)) {
+    if (Stacks.of(cluster) == Stacks.of(this)) {
       // The strategy names providers that the cluster association must have attached first (across stacks,
       // the cluster's stack is applied first anyway).
       builder.dependsOn(List.of(cluster.capacityProviders()));

@@ -1,6 +1,5 @@
 package dev.blueprints.compute;
 
-import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
@@ -12,6 +11,7 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -86,7 +86,7 @@ public final class LoadBalancer extends Construct implements Connectable {
       if (!props.accessLogsPrefix().isEmpty()) logs.prefix(props.accessLogsPrefix());
       builder.accessLogs(logs.build());
       // Elastic Load Balancing test-writes to the bucket when logging is switched on: the policy must exist first.
-      if (TerraformStack.of(props.accessLogsBucket()) == TerraformStack.of(this)) {
+      if (Stacks.of(props.accessLogsBucket()) == Stacks.of(this)) {
         builder.dependsOn(List.of(props.accessLogsBucket().policy()));
       }
     }

@@ -7,14 +7,19 @@ import software.constructs.Construct;
 /** The account a stack deploys into, read once per stack from {@code aws_caller_identity}. */
 public final class Account {
   private static final String ID = "CallerIdentity";
+  private static final java.util.Map<TerraformStack, String> ACCOUNT_ID =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private Account() {}
 
   /** The account id as a reference, e.g. for trust conditions and ARNs; one data source per stack. */
   public static String id(Construct scope) {
-    TerraformStack stack = TerraformStack.of(scope);
-    var existing = stack.getNode().tryFindChild(ID);
-    DataAwsCallerIdentity identity = existing != null ? (DataAwsCallerIdentity) existing : new DataAwsCallerIdentity(stack, ID);
-    return identity.getAccountId();
+    TerraformStack stack = Stacks.of(scope);
+    // Kept on the Java side: asked for by many constructs, each ask would be two bridge round trips.
+    return ACCOUNT_ID.computeIfAbsent(stack, s -> {
+      var existing = s.getNode().tryFindChild(ID);
+      DataAwsCallerIdentity identity = existing != null ? (DataAwsCallerIdentity) existing : new DataAwsCallerIdentity(s, ID);
+      return identity.getAccountId();
+    });
   }
 }

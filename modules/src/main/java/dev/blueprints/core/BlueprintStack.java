@@ -48,7 +48,7 @@ public class BlueprintStack extends TerraformStack {
 
   /** The nearest {@link BlueprintStack} above {@code construct}; fails if it was built in another kind of stack. */
   public static BlueprintStack of(Construct construct) {
-    TerraformStack stack = TerraformStack.of(construct);
+    TerraformStack stack = Stacks.of(construct);
     if (stack instanceof BlueprintStack blueprintStack) return blueprintStack;
     throw new IllegalArgumentException(construct.getNode().getPath() + " is not inside a BlueprintStack");
   }

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import dev.blueprints.core.Cidr;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.util.List;
 import software.constructs.Construct;
@@ -24,6 +25,7 @@ import software.constructs.IConstruct;
 public final class Connections {
   private static final String ANY_IPV4 = "0.0.0.0/0";
   private final SecurityGroup group;
+  private String label;
 
   Connections(SecurityGroup group) {
     this.group = group;
@@ -39,6 +41,11 @@ public final class Connections {
 
   /** A stable name for ids: the group's construct path inside its stack, e.g. {@code BackendService}. */
   public String label() {
+    if (label == null) label = computeLabel();
+    return label;
+  }
+
+  private String computeLabel() {
     List<IConstruct> scopes = group.getNode().getScopes();
     StringBuilder label = new StringBuilder();
     for (IConstruct scope : scopes) {
@@ -131,8 +138,8 @@ public final class Connections {
 
   /** Of two groups, the one whose stack was added to the app last (the same group when they share a stack). */
   private static Construct laterStackSide(SecurityGroup target, SecurityGroup source) {
-    TerraformStack targetStack = TerraformStack.of(target);
-    TerraformStack sourceStack = TerraformStack.of(source);
+    TerraformStack targetStack = Stacks.of(target);
+    TerraformStack sourceStack = Stacks.of(source);
     if (targetStack == sourceStack) return target;
     IConstruct app = targetStack.getNode().getScope();
     List<IConstruct> stacks = app == null ? List.of() : app.getNode().getChildren();

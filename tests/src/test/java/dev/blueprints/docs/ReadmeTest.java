@@ -1,0 +1,59 @@
+package dev.blueprints.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blueprints.app.Diagrams;
+import dev.blueprints.blueprints.Blueprints;
+import dev.blueprints.policy.RuleTable;
+import dev.blueprints.testing.AppSynth;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README true to the code: the rule table is {@code RuleTable.markdown()} and each blueprint's
+ * diagram is the {@code Diagrams} output for prod. After an intended change, rewrite both sections with
+ * {@code mvn -B test -Dtest=ReadmeTest -Dblueprints.updateReadme=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+class ReadmeTest {
+  private static final Path README = Path.of("..", "README.md");
+
+  @Test
+  void generatedSectionsMatchTheCode() throws IOException {
+    String readme = Files.readString(README);
+    String updated = replace(readme, "rules", RuleTable.markdown().strip());
+    List<Diagrams.Diagram> diagrams = Diagrams.read(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")).outdir());
+    for (String id : Blueprints.ids()) {
+      Diagrams.Diagram prod = diagrams.stream().filter(d -> d.name().equals(id + "-prod")).findFirst()
+          .orElseThrow(() -> new AssertionError("no diagram " + id + "-prod"));
+      updated = replace(updated, "diagram:" + id, "```mermaid\n" + prod.mermaid().strip() + "\n```");
+    }
+    if (Boolean.getBoolean("blueprints.updateReadme")) {
+      Files.writeString(README, updated);
+      return;
+    }
+    assertEquals(readme, updated, "README.md is out of date with the code: rerun with -Dblueprints.updateReadme=true (see ReadmeTest)");
+  }
+
+  @Test
+  void theTwoCommandsAreTheOnesCiAndCdktfRun() throws IOException {
+    String readme = Files.readString(README);
+    assertTrue(readme.contains("mvn -B -q -pl main -am compile exec:exec\n"), "synth command");
+    assertTrue(readme.contains("\nmvn -B test\n"), "test command");
+    assertTrue(Files.readString(Path.of("..", ".ci", "run")).contains("\nmvn -B test\n"), ".ci/run runs the README's test command");
+    assertTrue(Files.readString(Path.of("..", "cdktf.json")).contains("-pl main -am compile exec:exec"), "cdktf.json runs the synth command");
+  }
+
+  private static String replace(String text, String marker, String body) {
+    Pattern section = Pattern.compile("(<!-- " + Pattern.quote(marker) + ":begin -->\n)(.*?)(<!-- " + Pattern.quote(marker) + ":end -->)",
+        Pattern.DOTALL);
+    Matcher m = section.matcher(text);
+    if (!m.find()) throw new AssertionError("README.md has no section <!-- " + marker + ":begin --> ... <!-- " + marker + ":end -->");
+    return text.substring(0, m.start()) + m.group(1) + body + "\n" + m.group(3) + text.substring(m.end());
+  }
+}
