@@ -60,32 +60,43 @@ public final class Main {
   }
 
   /**
-   * Synthesizes {@code app} with the policy check on every stack (those not built on BlueprintStack, like
-   * the state bootstrap, included); prints the policy summary. Returns 0, or {@link #POLICY_VIOLATION}
-   * after listing the unsuppressed ERROR findings (no stack is written then).
+   * Synthesizes {@code app}, then checks every stack it wrote (those not built on BlueprintStack, like the
+   * state bootstrap, included) and prints the policy summary. Returns 0, or {@link #POLICY_VIOLATION} after
+   * listing the unsuppressed ERROR findings and removing the stacks just written, so nothing that failed
+   * the policy can be planned or deployed; the report stays.
    */
   public static int synth(App app, Path outdir, PrintStream out, PrintStream err) {
     Policy.enableAll(app);
-    try {
-      app.synth();
-    } catch (RuntimeException e) {
-      // The policy check fails synth from inside jsii; print its findings, not a JavaScript stack trace.
-      PolicyReport report = Policy.lastReport(app).filter(PolicyReport::failed).orElseThrow(() -> e);
+    // Reading the written JSON is cheaper than resolving every stack twice through the bridge.
+    Policy.checkAfterSynth(app);
+    app.synth();
+    PolicyReport report = Policy.checkOutput(app, outdir);
+    if (report.failed()) {
+      removeStacks(outdir, report.stacks());
       err.print(report.failure());
-      err.println("blueprints: policy report in " + outdir.resolve(PolicyReport.FILE_NAME));
+      err.println("blueprints: policy report in " + outdir.resolve(PolicyReport.FILE_NAME) + "; no stack was kept");
       return POLICY_VIOLATION;
     }
-    Policy.lastReport(app).ifPresent(report -> out.print(report.summary()));
+    out.print(report.summary());
     return 0;
   }
 
-  /** The app creates its output directory when constructed; a failed run leaves no trace of it. */
-  private static void removeIfCreated(Path outdir, boolean existed) {
-    if (existed || !Files.exists(outdir)) return;
-    try (var files = Files.walk(outdir)) {
+  private static void removeStacks(Path outdir, List<String> stacks) {
+    for (String stack : stacks) delete(outdir.resolve("stacks").resolve(stack));
+    delete(outdir.resolve("manifest.json"));
+  }
+
+  private static void delete(Path path) {
+    if (!Files.exists(path)) return;
+    try (var files = Files.walk(path)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The app creates its output directory when constructed; a failed run leaves no trace of it. */
+  private static void removeIfCreated(Path outdir, boolean existed) {
+    if (!existed) delete(outdir);
   }
 }

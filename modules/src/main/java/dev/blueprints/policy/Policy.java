@@ -45,6 +45,7 @@ public final class Policy {
     final List<Suppression> suppressions = new ArrayList<>();
     Set<String> validatedThisPass;
     PolicyReport lastReport;
+    boolean checkOutput;
   }
 
   private static AppState state(IConstruct construct) {
@@ -112,6 +113,50 @@ public final class Policy {
     return new PolicyReport(ENGINE.rules(), List.of(stackId), ENGINE.check(new StackView(stackId, synthesized), suppressions));
   }
 
+  /**
+   * Moves the check of {@code app} from the stack validations to {@link #checkOutput}: the caller reads what
+   * synth wrote instead of having every stack resolved a second time through the jsii bridge (the
+   * validations cost about as much as writing). The caller must then call {@link #checkOutput} and discard
+   * the output when it fails, as {@code Main} does.
+   */
+  public static void checkAfterSynth(App app) {
+    AppState state = state(app);
+    synchronized (state) {
+      state.checkOutput = true;
+    }
+  }
+
+  /**
+   * Runs the rules on the stacks listed in {@code outdir/manifest.json} as written by synth, with the
+   * suppressions registered in {@code app}; writes the report next to them and keeps it as the last report.
+   */
+  public static PolicyReport checkOutput(App app, Path outdir) {
+    AppState state = state(app);
+    List<Suppression> suppressions;
+    synchronized (state) {
+      suppressions = List.copyOf(state.suppressions);
+    }
+    List<Finding> findings = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try {
+      JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
+      for (var it = manifest.path("stacks").fields(); it.hasNext(); ) {
+        var stack = it.next();
+        JsonNode json = JSON.readTree(outdir.resolve(stack.getValue().path("synthesizedStackPath").asText()).toFile());
+        ids.add(stack.getKey());
+        findings.addAll(ENGINE.check(new StackView(stack.getKey(), json), suppressions));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the synthesized output in " + outdir, e);
+    }
+    PolicyReport report = new PolicyReport(ENGINE.rules(), ids, findings);
+    report.write(outdir);
+    synchronized (state) {
+      state.lastReport = report;
+    }
+    return report;
+  }
+
   /** The report of the last synth of {@code scope}'s app, if the policy ran. */
   public static Optional<PolicyReport> lastReport(IConstruct scope) {
     AppState state = state(scope);
@@ -163,6 +208,9 @@ public final class Policy {
     @Override
     public List<String> validate() {
       AppState state = state(stack);
+      synchronized (state) {
+        if (state.checkOutput) return List.of();
+      }
       String path = stack.getNode().getPath();
       synchronized (state) {
         // The first stack validated in a synth (or one seen again: a new synth) checks the whole app,

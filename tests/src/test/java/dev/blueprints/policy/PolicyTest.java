@@ -200,6 +200,9 @@ class PolicyTest {
         + "      fix: Add aws_s3_bucket_server_side_encryption_configuration"), text);
     assertTrue(text.contains("BP-REL-001"), text);
     assertFalse(text.contains("jsii") || text.contains("    at "), "no stack trace: " + text);
+    assertFalse(Files.exists(out.resolve("stacks/test-dev-data/cdk.tf.json")), "a stack that failed the policy is not kept");
+    assertFalse(Files.exists(out.resolve("manifest.json")));
+    assertTrue(Files.exists(out.resolve("policy-report.json")), "the report stays");
   }
 
   @Test
