@@ -80,6 +80,10 @@ public final class FargateWebComputeStack extends BlueprintStack {
         .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
         .build());
     frontend.allowHttpsEgressToInternet("pull images from ECR, call the backend's public HTTPS endpoint");
+    if (!options.listeners().https()) {
+      // Only when the settings chose plain HTTP: the backend's public endpoint then listens on 80.
+      frontend.connections().allowToAnyIpv4(Port.tcp(80), "call the backend's public endpoint (plain HTTP by settings)");
+    }
 
     var database = data.database;
     var cache = data.cache;
