@@ -48,16 +48,6 @@ class MainTest {
   }
 
   @Test
-  void physicalNamesDoNotCollideAcrossBlueprints() {
-    AppSynth all = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
-    Set<String> roles = new HashSet<>();
-    for (Synthesized json : all.stacks().values()) {
-      json.resources("aws_iam_role").values().forEach(r -> assertTrue(roles.add(r.path("name").asText()), "duplicate role " + r.path("name")));
-    }
-    assertTrue(roles.size() >= 10);
-  }
-
-  @Test
   void selectionComesFromFlagsOrEnvironment() {
     Selection fromFlags = Selection.parse(new String[] {"--blueprint", "api-ecs,three-tier", "--env", "dev"}, Map.of("BLUEPRINTS_ENVS", "prod"));
     assertEquals(List.of("api-ecs", "three-tier"), fromFlags.blueprints());

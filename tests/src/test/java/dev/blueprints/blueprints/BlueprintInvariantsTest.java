@@ -102,6 +102,43 @@ class BlueprintInvariantsTest {
     });
   }
 
+  /** Name attribute and AWS length limit of the resources whose names must be unique in an account and region. */
+  private static final Map<String, Map.Entry<String, Integer>> NAMES = Map.ofEntries(
+      Map.entry("aws_lb", Map.entry("name", 32)),
+      Map.entry("aws_lb_target_group", Map.entry("name", 32)),
+      Map.entry("aws_iam_role", Map.entry("name", 64)),
+      Map.entry("aws_iam_instance_profile", Map.entry("name", 128)),
+      Map.entry("aws_db_instance", Map.entry("identifier", 63)),
+      Map.entry("aws_memorydb_cluster", Map.entry("name", 40)),
+      Map.entry("aws_memorydb_user", Map.entry("user_name", 40)),
+      Map.entry("aws_memorydb_acl", Map.entry("name", 40)),
+      Map.entry("aws_s3_bucket", Map.entry("bucket", 63)),
+      Map.entry("aws_secretsmanager_secret", Map.entry("name", 512)),
+      Map.entry("aws_ecr_repository", Map.entry("name", 256)),
+      Map.entry("aws_ecs_cluster", Map.entry("name", 255)),
+      Map.entry("aws_cloudwatch_metric_alarm", Map.entry("alarm_name", 255)),
+      Map.entry("aws_cloudwatch_log_group", Map.entry("name", 512)));
+
+  @Test
+  void physicalNamesFitTheirServiceLimitsAndAreUniqueAcrossAllStacks() {
+    Map<String, String> owner = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    all().stacks().forEach((id, json) -> NAMES.forEach((type, limit) -> json.resources(type).forEach((address, r) -> {
+      JsonNode value = r.has(limit.getKey()) ? r.path(limit.getKey()) : r.path(limit.getKey() + "_prefix");
+      if (!value.isTextual()) {
+        problems.add(id + " " + type + "." + address + " has no " + limit.getKey());
+        return;
+      }
+      String name = value.asText();
+      if (name.contains("${")) return;
+      if (name.length() > limit.getValue()) problems.add(id + " " + type + " " + name + " is longer than " + limit.getValue());
+      String previous = owner.putIfAbsent(type + " " + name, id);
+      if (previous != null) problems.add(type + " " + name + " is named by both " + previous + " and " + id);
+    })));
+    if (!problems.isEmpty()) fail(String.join("\n", problems));
+    assertTrue(owner.size() > 200, "names checked: " + owner.size());
+  }
+
   /** For readers of the test log: what each stack holds. */
   @Test
   void inventoryIsNotEmpty() {

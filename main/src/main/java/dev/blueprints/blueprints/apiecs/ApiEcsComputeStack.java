@@ -15,6 +15,7 @@ import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -42,6 +43,7 @@ public final class ApiEcsComputeStack extends BlueprintStack {
     // Internal: the only way in is the API's VPC link, so the Cognito authorizer cannot be bypassed.
     nlb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
         LoadBalancerKind.NETWORK, network.vpcId(), privateSubnets)
+        .name(naming().name("api", NameLimit.LOAD_BALANCER))
         // The VPC link reaches the NLB over PrivateLink; its security group would otherwise drop that traffic.
         .skipSecurityGroupForPrivateLink()
         .build());

@@ -12,6 +12,7 @@ import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -40,6 +41,7 @@ public final class AsgWebComputeStack extends BlueprintStack {
     var database = data.database;
     LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
             LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .name(naming().name("app", NameLimit.LOAD_BALANCER))
         .internetFacing()
         .accessLogs(data.accessLogs, "alb")
         .build());

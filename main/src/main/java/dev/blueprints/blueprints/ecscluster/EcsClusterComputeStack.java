@@ -16,6 +16,7 @@ import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -48,6 +49,7 @@ public final class EcsClusterComputeStack extends BlueprintStack {
 
     LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
         LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .name(naming().name("app", NameLimit.LOAD_BALANCER))
         .internetFacing().accessLogs(data.accessLogs, "app").build());
     TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/api/health").build()).build());

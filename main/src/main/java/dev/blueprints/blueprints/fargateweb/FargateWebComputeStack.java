@@ -15,6 +15,7 @@ import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -47,6 +48,7 @@ public final class FargateWebComputeStack extends BlueprintStack {
     // Frontend: Next.js on 3000 behind its own ALB, health "/".
     LoadBalancer frontendLb = new LoadBalancer(this, "FrontendLoadBalancer",
         LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
+            .name(naming().name("frontend", NameLimit.LOAD_BALANCER))
             .internetFacing().accessLogs(data.accessLogs, "frontend").build());
     TargetGroup frontendTarget = frontendLb.addTargetGroup("Frontend", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/").build()).build());
@@ -55,6 +57,7 @@ public final class FargateWebComputeStack extends BlueprintStack {
     // Backend: FastAPI on 8000 behind its own ALB, health "/health".
     LoadBalancer backendLb = new LoadBalancer(this, "BackendLoadBalancer",
         LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
+            .name(naming().name("backend", NameLimit.LOAD_BALANCER))
             .internetFacing().accessLogs(data.accessLogs, "backend").build());
     TargetGroup backendTarget = backendLb.addTargetGroup("Backend", TargetGroupProps.builder(8000)
         .healthCheck(HealthCheck.builder().path("/health").build()).build());

@@ -12,6 +12,7 @@ import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -48,6 +49,7 @@ public final class ThreeTierComputeStack extends BlueprintStack {
 
     LoadBalancer publicLb = new LoadBalancer(this, "PublicLoadBalancer", LoadBalancerProps.builder(
         LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .name(naming().name("public", NameLimit.LOAD_BALANCER))
         .internetFacing().accessLogs(data.accessLogs, "public").build());
     TargetGroup frontendTarget = publicLb.addTargetGroup("Frontend", TargetGroupProps.builder(5000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
@@ -55,7 +57,9 @@ public final class ThreeTierComputeStack extends BlueprintStack {
 
     // Internal ALB between the tiers: the frontend calls http://<internal dns>/api/..., never instance IPs.
     LoadBalancer internalLb = new LoadBalancer(this, "InternalLoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), privateSubnets).accessLogs(data.accessLogs, "internal").build());
+        LoadBalancerKind.APPLICATION, network.vpcId(), privateSubnets)
+        .name(naming().name("internal", NameLimit.LOAD_BALANCER))
+        .accessLogs(data.accessLogs, "internal").build());
     TargetGroup backendTarget = internalLb.addTargetGroup("Backend", TargetGroupProps.builder(5001)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     internalLb.addPlainHttpListener(80, backendTarget);
