@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.blueprints.policy.ResourceView;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -161,16 +162,9 @@ public final class Synthesized {
     }
   }
 
-  /** Navigates {@code a.b.0.c}: object fields and array indexes. */
+  /** Navigates {@code a.b.0.c} the way the policy rules do: object fields, array indexes, single blocks entered. */
   public static JsonNode at(JsonNode node, String path) {
-    JsonNode current = node;
-    for (String part : path.split("\\.")) {
-      if (current.isArray() && part.matches("\\d+")) current = current.path(Integer.parseInt(part));
-      else if (current.isArray() && current.size() == 1) current = current.get(0).path(part);
-      else current = current.path(part);
-      if (current.isMissingNode()) return MissingNode.getInstance();
-    }
-    return current;
+    return ResourceView.at(node, path);
   }
 
   static boolean matches(JsonNode actual, Object expected) {
