@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Synth and test benchmark (issue 9): prints a table of medians, ratios to the floor, peak memory of the
+# Synth and test benchmark: prints a table of medians, ratios to the floor, peak memory of the
 # JVM and its Node.js child, the marginal cost per resource, and PASS/FAIL per budget.
 #
 #   bash main/scripts/benchmark.sh                 everything, including `mvn -B test` once (a few minutes)

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * Exit status 1 when a budget fails.
  */
 public final class Benchmark {
-  /** Budgets of issue 9, recorded in the README. */
+  /** The performance budgets, recorded in the README with the latest figures. */
   static final double FULL_SYNTH_MAX_FLOOR_RATIO = 2.0;
   static final double TEST_PHASE_MAX_SECONDS = 90;
   static final long PEAK_MEMORY_MAX_MIB = 2048;
