@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blueprints.blueprints.asgweb.AsgWebBlueprint;
 import dev.blueprints.testing.AppSynth;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class AsgWebBlueprintTest {
   private static final String DEV = "asg-web-dev-";
-  private final AppSynth app = AppSynth.of(List.of(AsgWebBlueprint.ID), List.of("dev", "prod"));
+  // The whole app, synthesized once for every test class that reads it.
+  private final AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
 
   @Test
   void albLogsToTheDataStacksBucketAndForwardsToTheGroupOn8000() {

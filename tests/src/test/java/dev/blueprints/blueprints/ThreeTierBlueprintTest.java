@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blueprints.blueprints.threetier.ThreeTierBlueprint;
 import dev.blueprints.testing.AppSynth;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ThreeTierBlueprintTest {
   private static final String DEV = "three-tier-dev-";
-  private final AppSynth app = AppSynth.of(List.of(ThreeTierBlueprint.ID), List.of("dev", "prod"));
+  // The whole app, synthesized once for every test class that reads it.
+  private final AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
 
   @Test
   void networkUsesTheSeedsSubnetLayoutAndNatPerAzInProd() {
