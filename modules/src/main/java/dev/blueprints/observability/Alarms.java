@@ -163,7 +163,7 @@ public final class Alarms extends Construct {
 
   public CloudwatchMetricAlarm albTarget5xx(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
     return create(Kind.ALB_TARGET_5XX, name, options, targetGroupSubject(lbArnSuffix, targetGroupArnSuffix),
-        dimensions("LoadBalancer", lbArnSuffix, "TargetGroup", targetGroupArnSuffix));
+        targetGroupDimensions(lbArnSuffix, targetGroupArnSuffix));
   }
 
   /** Any unhealthy target for 3 of 3 minutes (missing data breaches). */
@@ -173,7 +173,7 @@ public final class Alarms extends Construct {
 
   public CloudwatchMetricAlarm albUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
     return create(Kind.ALB_UNHEALTHY_HOSTS, name, options, targetGroupSubject(lbArnSuffix, targetGroupArnSuffix),
-        dimensions("LoadBalancer", lbArnSuffix, "TargetGroup", targetGroupArnSuffix));
+        targetGroupDimensions(lbArnSuffix, targetGroupArnSuffix));
   }
 
   /** p95 target response time above 1 s in 3 of 5 minutes. */
@@ -183,7 +183,7 @@ public final class Alarms extends Construct {
 
   public CloudwatchMetricAlarm albTargetResponseTime(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
     return create(Kind.ALB_TARGET_RESPONSE_TIME, name, options, targetGroupSubject(lbArnSuffix, targetGroupArnSuffix),
-        dimensions("LoadBalancer", lbArnSuffix, "TargetGroup", targetGroupArnSuffix));
+        targetGroupDimensions(lbArnSuffix, targetGroupArnSuffix));
   }
 
   /** Any unhealthy NLB target for 3 of 3 minutes (missing data breaches). */
@@ -193,7 +193,12 @@ public final class Alarms extends Construct {
 
   public CloudwatchMetricAlarm nlbUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
     return create(Kind.NLB_UNHEALTHY_HOSTS, name, options, targetGroupSubject(lbArnSuffix, targetGroupArnSuffix),
-        dimensions("LoadBalancer", lbArnSuffix, "TargetGroup", targetGroupArnSuffix));
+        targetGroupDimensions(lbArnSuffix, targetGroupArnSuffix));
+  }
+
+  /** ELB metrics of one target group are keyed by both the load balancer and the group. */
+  private static Map<String, String> targetGroupDimensions(String lbArnSuffix, String targetGroupArnSuffix) {
+    return dimensions("LoadBalancer", lbArnSuffix, "TargetGroup", targetGroupArnSuffix);
   }
 
   // ---- RDS ----------------------------------------------------------------------------------------

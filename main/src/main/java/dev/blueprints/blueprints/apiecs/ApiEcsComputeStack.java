@@ -80,7 +80,7 @@ public final class ApiEcsComputeStack extends BlueprintStack {
       data.sqliteFiles.grantMount(service.taskRole(), true);
     }
 
-    alarmTopic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    alarmTopic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", alarmTopic);
     alarms.ecsServiceCpu("Backend", cluster.name(), service.serviceName());
     alarms.ecsServiceMemory("Backend", cluster.name(), service.serviceName());

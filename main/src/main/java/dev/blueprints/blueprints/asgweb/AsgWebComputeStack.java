@@ -51,7 +51,7 @@ public final class AsgWebComputeStack extends BlueprintStack {
         .build());
     options.listeners().attach(lb, target);
 
-    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
 
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_PORT", "8000");

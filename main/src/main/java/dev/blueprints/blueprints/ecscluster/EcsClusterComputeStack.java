@@ -79,7 +79,7 @@ public final class EcsClusterComputeStack extends BlueprintStack {
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
     database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");
 
-    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
     alarms.ecsServiceCpu("App", cluster.name(), service.serviceName());
     alarms.ecsServiceMemory("App", cluster.name(), service.serviceName());

@@ -124,7 +124,7 @@ public final class FargateWebComputeStack extends BlueprintStack {
     database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
     cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
 
-    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
     for (var service : java.util.List.of(frontend, backend)) {
       String label = service.getNode().getId();

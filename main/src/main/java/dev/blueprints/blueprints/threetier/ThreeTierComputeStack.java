@@ -99,7 +99,7 @@ public final class ThreeTierComputeStack extends BlueprintStack {
     backend.allowHttpsEgressToInternet("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT");
     database.grantReadSecret(backend.role());
 
-    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().emails(settings.alarmEmails()).build());
+    AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
     alarms.albHttp5xx("Public", publicLb.arnSuffix());
     alarms.albUnhealthyHosts("Frontend", publicLb.arnSuffix(), frontendTarget.arnSuffix());
