@@ -4,7 +4,10 @@ import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import dev.blueprints.core.Account;
+import dev.blueprints.core.Memo;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.constructs.Construct;
 
 /**
@@ -14,6 +17,11 @@ import software.constructs.Construct;
  */
 public final class Role extends Construct {
   private final IamRole role;
+  /** Inline policy ids granted so far, kept on the Java side rather than asked of the construct tree. */
+  private final Set<String> grants = new HashSet<>();
+  private final Memo<String> arn;
+  private final Memo<String> name;
+  private final Memo<String> roleId;
 
   public Role(Construct scope, String id, RoleProps props) {
     super(scope, id);
@@ -23,20 +31,23 @@ public final class Role extends Construct {
         .description(props.description())
         .assumeRolePolicy(PolicyDocument.assumeRoleBy(props.servicePrincipals(), account))
         .build();
+    arn = Memo.of(role::getArn);
+    name = Memo.of(role::getName);
+    roleId = Memo.of(role::getId);
     for (int i = 0; i < props.managedPolicyArns().size(); i++) {
-      String arn = props.managedPolicyArns().get(i);
-      IamRolePolicyAttachment.Builder.create(this, "Managed" + arn.substring(arn.lastIndexOf('/') + 1))
-          .role(role.getName()).policyArn(arn).build();
+      String policyArn = props.managedPolicyArns().get(i);
+      IamRolePolicyAttachment.Builder.create(this, "Managed" + policyArn.substring(policyArn.lastIndexOf('/') + 1))
+          .role(name.get()).policyArn(policyArn).build();
     }
     if (!props.statements().isEmpty()) grant("Inline", props.statements());
   }
 
   /** Adds the statements as an inline policy named {@code id}; a second grant with the same id adds nothing. */
   public void grant(String id, List<PolicyStatement> statements) {
-    if (getNode().tryFindChild("Policy" + id) != null) return;
+    if (!grants.add(id)) return;
     IamRolePolicy.Builder.create(this, "Policy" + id)
         .name(id)
-        .role(role.getId())
+        .role(roleId.get())
         .policy(PolicyDocument.json(statements))
         .build();
   }
@@ -46,11 +57,11 @@ public final class Role extends Construct {
   }
 
   public String arn() {
-    return role.getArn();
+    return arn.get();
   }
 
   public String name() {
-    return role.getName();
+    return name.get();
   }
 
   public IamRole resource() {

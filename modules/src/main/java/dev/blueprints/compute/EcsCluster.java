@@ -25,6 +25,7 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecif
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.core.Validate;
@@ -58,6 +59,7 @@ public final class EcsCluster extends Construct {
   static final String FARGATE_SPOT = "FARGATE_SPOT";
 
   private final com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster cluster;
+  private final Memo<String> clusterName;
   private final EcsClusterCapacityProviders capacityProviders;
   private final EcsClusterProps props;
   private SecurityGroup instanceSecurityGroup;
@@ -79,18 +81,19 @@ public final class EcsCluster extends Construct {
             .value(props.containerInsights() ? "enabled" : "disabled")
             .build()))
         .build();
+    clusterName = Memo.of(cluster::getName);
 
     if (props.isEc2()) {
       addEc2Capacity(naming, component, props.ec2Capacity());
       capacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
-          .clusterName(cluster.getName())
+          .clusterName(clusterName.get())
           .capacityProviders(List.of(capacityProvider.getName()))
           .defaultCapacityProviderStrategy(List.of(EcsClusterCapacityProvidersDefaultCapacityProviderStrategy.builder()
               .capacityProvider(capacityProvider.getName()).base(0).weight(1).build()))
           .build();
     } else {
       capacityProviders = EcsClusterCapacityProviders.Builder.create(this, "CapacityProviders")
-          .clusterName(cluster.getName())
+          .clusterName(clusterName.get())
           .capacityProviders(List.of(FARGATE, FARGATE_SPOT))
           .defaultCapacityProviderStrategy(List.of(EcsClusterCapacityProvidersDefaultCapacityProviderStrategy.builder()
               .capacityProvider(FARGATE).base(1).weight(1).build()))
@@ -147,7 +150,7 @@ public final class EcsCluster extends Construct {
             .securityGroups(List.of(instanceSecurityGroup.id()))
             .build()))
         .monitoring(LaunchTemplateMonitoring.builder().enabled(true).build())
-        .userData(Fn.base64encode(userData(cluster.getName())))
+        .userData(Fn.base64encode(userData(clusterName.get())))
         .tagSpecifications(List.of(
             LaunchTemplateTagSpecifications.builder().resourceType("instance").tags(Map.of("Name", name)).build(),
             LaunchTemplateTagSpecifications.builder().resourceType("volume").tags(Map.of("Name", name)).build()))
@@ -220,7 +223,7 @@ public final class EcsCluster extends Construct {
 
   /** The cluster name as a reference. */
   public String name() {
-    return cluster.getName();
+    return clusterName.get();
   }
 
   public String arn() {

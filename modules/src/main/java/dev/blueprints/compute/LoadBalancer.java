@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedi
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
@@ -52,6 +53,8 @@ public final class LoadBalancer extends Construct implements Connectable {
   private final String name;
   private final SecurityGroup securityGroup;
   private final Lb lb;
+  private final Memo<String> arnSuffix;
+  private final Memo<String> arn;
   private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
 
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
@@ -91,6 +94,8 @@ public final class LoadBalancer extends Construct implements Connectable {
       }
     }
     lb = builder.build();
+    arnSuffix = Memo.of(lb::getArnSuffix);
+    arn = Memo.of(lb::getArn);
     if (!props.enforcePrivateLinkInboundRules()) {
       // Not in the 5.23.1 bindings (added in hashicorp/aws 5.30.0): see LoadBalancerProps.Builder#skipSecurityGroupForPrivateLink.
       lb.addOverride("enforce_security_group_inbound_rules_on_private_link_traffic", "off");
@@ -118,14 +123,14 @@ public final class LoadBalancer extends Construct implements Connectable {
     requireFreePort(443);
     requireFreePort(80);
     Listener https = listener("Https443", LbListener.Builder.create(this, "Https443")
-        .loadBalancerArn(lb.getArn())
+        .loadBalancerArn(arn.get())
         .port(443)
         .protocol("HTTPS")
         .sslPolicy(SSL_POLICY)
         .certificateArn(certificateArn)
         .defaultAction(List.of(forward(defaultTarget))), 443);
     listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
-        .loadBalancerArn(lb.getArn())
+        .loadBalancerArn(arn.get())
         .port(80)
         .protocol("HTTP")
         .defaultAction(List.of(LbListenerDefaultAction.builder()
@@ -148,7 +153,7 @@ public final class LoadBalancer extends Construct implements Connectable {
     requireOwnTarget(defaultTarget);
     requireFreePort(port);
     return listener("Http" + port, LbListener.Builder.create(this, "Http" + port)
-        .loadBalancerArn(lb.getArn())
+        .loadBalancerArn(arn.get())
         .port(port)
         .protocol("HTTP")
         .defaultAction(List.of(forward(defaultTarget))), port);
@@ -164,7 +169,7 @@ public final class LoadBalancer extends Construct implements Connectable {
     }
     requireFreePort(port);
     return listener("Tcp" + port, LbListener.Builder.create(this, "Tcp" + port)
-        .loadBalancerArn(lb.getArn())
+        .loadBalancerArn(arn.get())
         .port(port)
         .protocol("TCP")
         .defaultAction(List.of(forward(defaultTarget))), port);
@@ -175,12 +180,12 @@ public final class LoadBalancer extends Construct implements Connectable {
   }
 
   public String arn() {
-    return lb.getArn();
+    return arn.get();
   }
 
   /** The ARN suffix, the {@code LoadBalancer} dimension of CloudWatch metrics. */
   public String arnSuffix() {
-    return lb.getArnSuffix();
+    return arnSuffix.get();
   }
 
   public String dnsName() {

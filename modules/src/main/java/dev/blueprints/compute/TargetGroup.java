@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Validate;
 import java.util.Locale;
@@ -22,6 +23,8 @@ import software.constructs.Construct;
 public final class TargetGroup extends Construct {
   private final LoadBalancer loadBalancer;
   private final LbTargetGroup group;
+  private final Memo<String> arnSuffix;
+  private final Memo<String> arn;
   private final int port;
   private final TargetProtocol protocol;
   private final TargetType targetType;
@@ -67,15 +70,17 @@ public final class TargetGroup extends Construct {
         .healthCheck(health.build())
         .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
         .build();
+    arnSuffix = Memo.of(group::getArnSuffix);
+    arn = Memo.of(group::getArn);
   }
 
   public String arn() {
-    return group.getArn();
+    return arn.get();
   }
 
   /** The ARN suffix, the {@code TargetGroup} dimension of CloudWatch metrics. */
   public String arnSuffix() {
-    return group.getArnSuffix();
+    return arnSuffix.get();
   }
 
   public int port() {

@@ -22,6 +22,7 @@ import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class Bucket extends Construct {
       "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1", "eu-north-1", "me-south-1", "sa-east-1",
       "us-gov-west-1", "us-gov-east-1", "cn-north-1", "cn-northwest-1");
   private final S3Bucket bucket;
+  private final Memo<String> bucketArn;
+  private final Memo<String> bucketId;
   private final S3BucketPolicy policy;
 
   public Bucket(Construct scope, String id, BucketProps props) {
@@ -51,14 +54,16 @@ public final class Bucket extends Construct {
         .forceDestroy(false)
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build())
         .build();
+    bucketArn = Memo.of(bucket::getArn);
+    bucketId = Memo.of(bucket::getId);
 
     S3BucketPublicAccessBlock publicAccess = S3BucketPublicAccessBlock.Builder.create(this, "PublicAccessBlock")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
         .build();
 
     S3BucketOwnershipControls.Builder.create(this, "Ownership")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .rule(S3BucketOwnershipControlsRule.builder().objectOwnership("BucketOwnerEnforced").build())
         .build();
 
@@ -70,7 +75,7 @@ public final class Bucket extends Construct {
       byDefault.sseAlgorithm("AES256");
     }
     S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "Encryption")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
             .applyServerSideEncryptionByDefault(byDefault.build())
             .bucketKeyEnabled(props.encryption() == BucketEncryption.KMS)
@@ -78,7 +83,7 @@ public final class Bucket extends Construct {
         .build();
 
     S3BucketVersioningA versioning = S3BucketVersioningA.Builder.create(this, "Versioning")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .versioningConfiguration(S3BucketVersioningVersioningConfiguration.builder()
             .status(props.versioned() ? "Enabled" : "Suspended").build())
         .build();
@@ -95,20 +100,20 @@ public final class Bucket extends Construct {
       rule.expiration(S3BucketLifecycleConfigurationRuleExpiration.builder().days(props.expirationDays()).build());
     }
     S3BucketLifecycleConfiguration.Builder.create(this, "Lifecycle")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .rule(List.of(rule.build()))
         .dependsOn(List.of(versioning))
         .build();
 
     List<PolicyStatement> statements = new ArrayList<>();
     statements.add(new PolicyStatement("DenyInsecureTransport", PolicyStatement.Effect.Deny, List.of("s3:*"),
-        List.of(bucket.getArn(), bucket.getArn() + "/*"), Map.of("AWS", List.of("*")), null)
+        List.of(bucketArn.get(), bucketArn.get() + "/*"), Map.of("AWS", List.of("*")), null)
         .withCondition("Bool", "aws:SecureTransport", List.of("false")));
     if (props.loadBalancerLogDelivery()) statements.addAll(loadBalancerLogStatements());
     statements.addAll(props.extraStatements());
     // The public access block must exist first, or a policy naming a service principal can be refused.
     policy = S3BucketPolicy.Builder.create(this, "Policy")
-        .bucket(bucket.getId())
+        .bucket(bucketId.get())
         .policy(PolicyDocument.json(statements))
         .dependsOn(List.of(publicAccess))
         .build();
@@ -132,7 +137,7 @@ public final class Bucket extends Construct {
   private List<PolicyStatement> loadBalancerLogStatements() {
     String account = Account.id(this);
     String region = BlueprintStack.of(this).settings().region();
-    List<String> objects = List.of(bucket.getArn() + "/AWSLogs/" + account + "/*", bucket.getArn() + "/*/AWSLogs/" + account + "/*");
+    List<String> objects = List.of(bucketArn.get() + "/AWSLogs/" + account + "/*", bucketArn.get() + "/*/AWSLogs/" + account + "/*");
     List<PolicyStatement> out = new ArrayList<>();
     if (LEGACY_ELB_REGIONS.contains(region)) {
       DataAwsElbServiceAccount elb = DataAwsElbServiceAccount.Builder.create(this, "ElbServiceAccount").build();
@@ -145,7 +150,7 @@ public final class Bucket extends Construct {
         Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
         .withCondition("StringEquals", "s3:x-amz-acl", List.of("bucket-owner-full-control"))
         .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
-    out.add(new PolicyStatement("NlbDeliveryReadsAcl", PolicyStatement.Effect.Allow, List.of("s3:GetBucketAcl"), List.of(bucket.getArn()),
+    out.add(new PolicyStatement("NlbDeliveryReadsAcl", PolicyStatement.Effect.Allow, List.of("s3:GetBucketAcl"), List.of(bucketArn.get()),
         Map.of("Service", List.of("delivery.logs.amazonaws.com")), null)
         .withCondition("StringEquals", "aws:SourceAccount", List.of(account)));
     return out;
@@ -156,11 +161,11 @@ public final class Bucket extends Construct {
   }
 
   public String id() {
-    return bucket.getId();
+    return bucketId.get();
   }
 
   public String arn() {
-    return bucket.getArn();
+    return bucketArn.get();
   }
 
   public S3Bucket resource() {
@@ -174,7 +179,7 @@ public final class Bucket extends Construct {
   /** Read access to the objects under {@code prefix} ({@code ""} for all). */
   public void grantRead(dev.blueprints.auth.Role role, String prefix) {
     role.grant(DataNames.grantId(this, "Read"), List.of(
-        PolicyStatement.allow(List.of("s3:GetObject"), List.of(bucket.getArn() + "/" + prefix + "*")),
-        PolicyStatement.allow(List.of("s3:ListBucket"), List.of(bucket.getArn()))));
+        PolicyStatement.allow(List.of("s3:GetObject"), List.of(bucketArn.get() + "/" + prefix + "*")),
+        PolicyStatement.allow(List.of("s3:ListBucket"), List.of(bucketArn.get()))));
   }
 }

@@ -1,15 +1,15 @@
 package dev.blueprints.data;
 
-import com.hashicorp.cdktf.TerraformStack;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /** Physical names and grant ids for the data constructs. */
 final class DataNames {
@@ -37,10 +37,10 @@ final class DataNames {
    */
   static String grantId(Construct target, String verb) {
     StringBuilder id = new StringBuilder(verb);
-    for (IConstruct scope : target.getNode().getScopes()) {
-      if (scope.getNode().getScope() == null) continue; // the app
-      String part = scope.getNode().getId().replaceAll("[^A-Za-z0-9]", "");
-      if (scope instanceof TerraformStack) part = part.toLowerCase(Locale.ROOT);
+    List<String> ids = Stacks.path(target);
+    for (int i = 0; i < ids.size(); i++) {
+      String part = ids.get(i).replaceAll("[^A-Za-z0-9]", "");
+      if (i == 0) part = part.toLowerCase(Locale.ROOT); // the stack
       id.append(part.isEmpty() ? "" : Character.toUpperCase(part.charAt(0)) + part.substring(1));
     }
     if (id.length() <= POLICY_NAME_MAX) return id.toString();

@@ -10,6 +10,7 @@ import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Environment;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -43,6 +44,7 @@ public final class Database extends Construct implements Connectable {
 
   private final DatabaseProps props;
   private final DbInstance instance;
+  private final Memo<String> instanceIdentifier;
   private final SecurityGroup securityGroup;
   private final DbParameterGroup parameterGroup;
   private final DbSubnetGroup subnetGroup;
@@ -129,6 +131,7 @@ public final class Database extends Construct implements Connectable {
       if (performanceInsights) db.performanceInsightsKmsKeyId(props.kmsKeyArn());
     }
     instance = db.build();
+    instanceIdentifier = Memo.of(instance::getIdentifier);
   }
 
   /** TLS required, plus the logging that makes the exported logs useful. All parameters are dynamic. */
@@ -189,7 +192,7 @@ public final class Database extends Construct implements Connectable {
 
   /** The instance identifier (a reference). */
   public String identifier() {
-    return instance.getIdentifier();
+    return instanceIdentifier.get();
   }
 
   public DatabaseEngine engine() {

@@ -14,6 +14,7 @@ import com.hashicorp.cdktf.providers.aws.efs_mount_target.EfsMountTarget;
 import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -38,6 +39,7 @@ import software.constructs.Construct;
  */
 public final class FileSystem extends Construct implements Connectable {
   private final EfsFileSystem fileSystem;
+  private final Memo<String> fileSystemId;
   private final EfsAccessPoint accessPoint;
   private final SecurityGroup securityGroup;
   private final List<EfsMountTarget> mountTargets = new ArrayList<>();
@@ -57,9 +59,10 @@ public final class FileSystem extends Construct implements Connectable {
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build());
     if (props.kmsKeyArn() != null) builder.kmsKeyId(props.kmsKeyArn());
     fileSystem = builder.build();
+    fileSystemId = Memo.of(fileSystem::getId);
 
     EfsBackupPolicy.Builder.create(this, "BackupPolicy")
-        .fileSystemId(fileSystem.getId())
+        .fileSystemId(fileSystemId.get())
         .backupPolicy(EfsBackupPolicyBackupPolicy.builder().status("ENABLED").build())
         .build();
 
@@ -68,14 +71,14 @@ public final class FileSystem extends Construct implements Connectable {
     List<String> subnetIds = props.subnets().subnetIds();
     for (int i = 0; i < subnetIds.size(); i++) {
       mountTargets.add(EfsMountTarget.Builder.create(this, "MountTarget" + i)
-          .fileSystemId(fileSystem.getId())
+          .fileSystemId(fileSystemId.get())
           .subnetId(subnetIds.get(i))
           .securityGroups(List.of(securityGroup.id()))
           .build());
     }
 
     accessPoint = EfsAccessPoint.Builder.create(this, "AccessPoint")
-        .fileSystemId(fileSystem.getId())
+        .fileSystemId(fileSystemId.get())
         .posixUser(EfsAccessPointPosixUser.builder().uid(props.accessPointUid()).gid(props.accessPointGid()).build())
         .rootDirectory(EfsAccessPointRootDirectory.builder()
             .path(props.accessPointPath())
@@ -87,7 +90,7 @@ public final class FileSystem extends Construct implements Connectable {
         .build();
 
     EfsFileSystemPolicy.Builder.create(this, "Policy")
-        .fileSystemId(fileSystem.getId())
+        .fileSystemId(fileSystemId.get())
         .policy(PolicyDocument.json(new PolicyStatement("DenyInsecureTransport", PolicyStatement.Effect.Deny,
             List.of("*"), List.of(fileSystem.getArn()), Map.of("AWS", List.of("*")), null)
             .withCondition("Bool", "aws:SecureTransport", List.of("false"))))
@@ -114,7 +117,7 @@ public final class FileSystem extends Construct implements Connectable {
   }
 
   public String id() {
-    return fileSystem.getId();
+    return fileSystemId.get();
   }
 
   public String arn() {

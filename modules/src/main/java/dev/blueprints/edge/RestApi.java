@@ -25,6 +25,7 @@ import com.hashicorp.cdktf.providers.aws.wafv2_web_acl_association.Wafv2WebAclAs
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.observability.LogGroup;
@@ -83,6 +84,7 @@ public final class RestApi extends Construct {
   private final RestApiProps props;
   private final String apiName;
   private final ApiGatewayRestApi api;
+  private final Memo<String> apiId;
   private final ApiGatewayAuthorizer authorizer;
   private final ApiGatewayVpcLink vpcLink;
   private final String backendBase;
@@ -109,10 +111,11 @@ public final class RestApi extends Construct {
         .endpointConfiguration(ApiGatewayRestApiEndpointConfiguration.builder().types(List.of("REGIONAL")).build());
     if (props.minimumCompressionSize() != null) apiBuilder.minimumCompressionSize(String.valueOf(props.minimumCompressionSize()));
     api = apiBuilder.build();
+    apiId = Memo.of(api::getId);
 
     authorizer = ApiGatewayAuthorizer.Builder.create(this, "Authorizer")
         .name(apiName + "-cognito")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .type("COGNITO_USER_POOLS")
         .identitySource(AUTHORIZATION_HEADER)
         .providerArns(List.of(props.userPoolArn()))
@@ -134,7 +137,7 @@ public final class RestApi extends Construct {
     triggers.put("backend", backendBase);
     triggers.put("authorizer", props.userPoolArn());
     deployment = ApiGatewayDeployment.Builder.create(this, "Deployment")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .triggers(triggers)
         .lifecycle(TerraformResourceLifecycle.builder().createBeforeDestroy(true).build())
         .dependsOn(routeResources)
@@ -144,12 +147,12 @@ public final class RestApi extends Construct {
     accessLogs = new LogGroup(this, "AccessLogs", LogGroupProps.of("/aws/apigateway/" + apiName + "/access", retention));
     // The name holds the API id (a reference), which LogGroupProps' name check cannot read; hence the raw resource.
     executionLogs = props.loggingLevel() == LoggingLevel.OFF ? null : CloudwatchLogGroup.Builder.create(this, "ExecutionLogs")
-        .name("API-Gateway-Execution-Logs_" + api.getId() + "/" + props.stageName())
+        .name("API-Gateway-Execution-Logs_" + apiId.get() + "/" + props.stageName())
         .retentionInDays(retention)
         .build();
 
     var stageBuilder = ApiGatewayStage.Builder.create(this, "Stage")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .deploymentId(deployment.getId())
         .stageName(props.stageName())
         .xrayTracingEnabled(true)
@@ -165,7 +168,7 @@ public final class RestApi extends Construct {
     if (account != null) settingsDependsOn.add(account);
     if (executionLogs != null) settingsDependsOn.add(executionLogs);
     var settings = ApiGatewayMethodSettings.Builder.create(this, "MethodSettings")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .stageName(stage.getStageName())
         .methodPath("*/*")
         .settings(ApiGatewayMethodSettingsSettings.builder()
@@ -204,7 +207,7 @@ public final class RestApi extends Construct {
         if (resourceIds.containsKey(path)) continue;
         String slug = slug(path);
         ApiGatewayResource resource = ApiGatewayResource.Builder.create(this, slug + "Resource")
-            .restApiId(api.getId())
+            .restApiId(apiId.get())
             .parentId(parentId)
             .pathPart(segment)
             .build();
@@ -228,7 +231,7 @@ public final class RestApi extends Construct {
     String proxySlug = path.isEmpty() ? "Proxy" : slug + "Proxy";
     usedSlugs.add(proxySlug);
     ApiGatewayResource proxy = ApiGatewayResource.Builder.create(this, proxySlug + "Resource")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .parentId(resourceId)
         .pathPart("{proxy+}")
         .build();
@@ -242,7 +245,7 @@ public final class RestApi extends Construct {
       boolean greedy) {
     String prefix = slug + pascal(httpMethod);
     var method = ApiGatewayMethod.Builder.create(this, prefix + "Method")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod(httpMethod);
     if (authorized) method.authorization("COGNITO_USER_POOLS").authorizerId(authorizer.getId());
@@ -255,7 +258,7 @@ public final class RestApi extends Construct {
     }
 
     var integration = ApiGatewayIntegration.Builder.create(this, prefix + "Integration")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod(built.getHttpMethod())
         .type("HTTP_PROXY")
@@ -279,13 +282,13 @@ public final class RestApi extends Construct {
   private void addCorsPreflight(String slug, String resourceId, String backendPath) {
     if (props.corsOrigins().isEmpty()) return;
     ApiGatewayMethod method = ApiGatewayMethod.Builder.create(this, slug + "OptionsMethod")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod("OPTIONS")
         .authorization("NONE")
         .build();
     ApiGatewayIntegration integration = ApiGatewayIntegration.Builder.create(this, slug + "OptionsIntegration")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod(method.getHttpMethod())
         .type("MOCK")
@@ -297,7 +300,7 @@ public final class RestApi extends Construct {
       declared.put("method.response.header." + header, true);
     }
     ApiGatewayMethodResponse response = ApiGatewayMethodResponse.Builder.create(this, slug + "OptionsMethodResponse")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod(method.getHttpMethod())
         .statusCode("200")
@@ -310,7 +313,7 @@ public final class RestApi extends Construct {
     headers.put("method.response.header.Access-Control-Max-Age", "'600'");
     headers.put("method.response.header.Vary", "'Origin'");
     var integrationResponse = ApiGatewayIntegrationResponse.Builder.create(this, slug + "OptionsIntegrationResponse")
-        .restApiId(api.getId())
+        .restApiId(apiId.get())
         .resourceId(resourceId)
         .httpMethod(method.getHttpMethod())
         .statusCode(response.getStatusCode())
@@ -439,7 +442,7 @@ public final class RestApi extends Construct {
   }
 
   public String id() {
-    return api.getId();
+    return apiId.get();
   }
 
   public String stageName() {

@@ -46,12 +46,11 @@ public final class Connections {
   }
 
   private String computeLabel() {
-    List<IConstruct> scopes = group.getNode().getScopes();
+    List<String> ids = Stacks.path(group);
     StringBuilder label = new StringBuilder();
-    for (IConstruct scope : scopes) {
-      if (scope instanceof TerraformStack || scope.getNode().getScope() == null) continue;
-      String id = scope.getNode().getId();
-      if (scope == group && id.equals("SecurityGroup") && label.length() > 0) continue;
+    for (int i = 1; i < ids.size(); i++) { // ids.get(0) is the stack
+      String id = ids.get(i);
+      if (i == ids.size() - 1 && id.equals("SecurityGroup") && label.length() > 0) continue;
       label.append(id.replaceAll("[^A-Za-z0-9]", ""));
     }
     return label.toString();

@@ -15,6 +15,7 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.observability.LogGroup;
@@ -41,7 +42,9 @@ public final class Network extends Construct {
   /** The most AZs a network spans. */
   public static final int MAX_AZS = 3;
 
+  private final String constructId;
   private final Vpc vpc;
+  private final Memo<String> vpcId;
   private final NetworkProps props;
   private final Map<SubnetTier, SubnetGroup> tiers = new EnumMap<>(SubnetTier.class);
   private final List<NatGateway> natGateways = new ArrayList<>();
@@ -52,6 +55,7 @@ public final class Network extends Construct {
 
   public Network(Construct scope, String id, NetworkProps props) {
     super(scope, id);
+    this.constructId = id;
     this.props = props;
     this.naming = BlueprintStack.of(this).naming();
     String name = naming.name(id.toLowerCase(), NameLimit.GENERIC);
@@ -61,14 +65,15 @@ public final class Network extends Construct {
         .enableDnsHostnames(true)
         .tags(Map.of("Name", name))
         .build();
+    vpcId = Memo.of(vpc::getId);
 
     // Adopting the default group with no ingress or egress blocks removes every rule from it.
     DefaultSecurityGroup.Builder.create(this, "DefaultSecurityGroup")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId.get())
         .tags(Map.of("Name", name + "-default-deny-all"))
         .build();
 
-    List<Subnet> publicSubnets = props.tiers().contains(SubnetTier.PUBLIC) ? addPublicTier(name) : List.of();
+    List<String> publicSubnets = props.tiers().contains(SubnetTier.PUBLIC) ? addPublicTier(name) : List.of();
     if (props.tiers().contains(SubnetTier.PRIVATE)) addPrivateTier(name, publicSubnets);
     if (props.tiers().contains(SubnetTier.ISOLATED)) addIsolatedTier(name);
     if (props.s3GatewayEndpoint()) addS3GatewayEndpoint(name);
@@ -76,22 +81,22 @@ public final class Network extends Construct {
     if (props.flowLogs()) addFlowLogs();
   }
 
-  private List<Subnet> addPublicTier(String name) {
+  private List<String> addPublicTier(String name) {
     internetGateway = InternetGateway.Builder.create(this, "InternetGateway")
-        .vpcId(vpc.getId()).tags(Map.of("Name", name)).build();
-    RouteTable table = routeTable("PublicRouteTable", name + "-public");
+        .vpcId(vpcId.get()).tags(Map.of("Name", name)).build();
+    String tableId = routeTable("PublicRouteTable", name + "-public");
     Route.Builder.create(this, "PublicDefaultRoute")
-        .routeTableId(table.getId())
+        .routeTableId(tableId)
         .destinationCidrBlock("0.0.0.0/0")
         .gatewayId(internetGateway.getId())
         .build();
-    List<Subnet> subnets = subnets(SubnetTier.PUBLIC, name);
-    for (int i = 0; i < subnets.size(); i++) associate("Public", i, subnets.get(i), table);
-    record(SubnetTier.PUBLIC, subnets, List.of(table));
+    List<String> subnets = subnets(SubnetTier.PUBLIC, name);
+    for (int i = 0; i < subnets.size(); i++) associate("Public", i, subnets.get(i), tableId);
+    record(SubnetTier.PUBLIC, subnets, List.of(tableId));
     return subnets;
   }
 
-  private void addPrivateTier(String name, List<Subnet> publicSubnets) {
+  private void addPrivateTier(String name, List<String> publicSubnets) {
     if (props.nat() != NatStrategy.NONE) {
       int count = props.nat() == NatStrategy.SINGLE ? 1 : props.availabilityZones().size();
       for (int i = 0; i < count; i++) {
@@ -100,21 +105,21 @@ public final class Network extends Construct {
             .domain("vpc").tags(Map.of("Name", name + "-nat-" + az)).build();
         natGateways.add(NatGateway.Builder.create(this, "NatGateway" + (i + 1))
             .allocationId(eip.getAllocationId())
-            .subnetId(publicSubnets.get(i).getId())
+            .subnetId(publicSubnets.get(i))
             .tags(Map.of("Name", name + "-" + az))
             .dependsOn(List.of(internetGateway))
             .build());
       }
     }
-    List<Subnet> subnets = subnets(SubnetTier.PRIVATE, name);
-    List<RouteTable> tables = new ArrayList<>();
+    List<String> subnets = subnets(SubnetTier.PRIVATE, name);
+    List<String> tables = new ArrayList<>();
     for (int i = 0; i < subnets.size(); i++) {
       String az = props.availabilityZones().get(i);
-      RouteTable table = routeTable("PrivateRouteTable" + (i + 1), name + "-private-" + az);
+      String table = routeTable("PrivateRouteTable" + (i + 1), name + "-private-" + az);
       if (!natGateways.isEmpty()) {
         NatGateway nat = natGateways.get(Math.min(i, natGateways.size() - 1));
         Route.Builder.create(this, "PrivateDefaultRoute" + (i + 1))
-            .routeTableId(table.getId())
+            .routeTableId(table)
             .destinationCidrBlock("0.0.0.0/0")
             .natGatewayId(nat.getId())
             .build();
@@ -127,44 +132,46 @@ public final class Network extends Construct {
 
   private void addIsolatedTier(String name) {
     // One table with only the implicit local route: nothing in these subnets reaches the internet.
-    RouteTable table = routeTable("IsolatedRouteTable", name + "-isolated");
-    List<Subnet> subnets = subnets(SubnetTier.ISOLATED, name);
+    String table = routeTable("IsolatedRouteTable", name + "-isolated");
+    List<String> subnets = subnets(SubnetTier.ISOLATED, name);
     for (int i = 0; i < subnets.size(); i++) associate("Isolated", i, subnets.get(i), table);
     record(SubnetTier.ISOLATED, subnets, List.of(table));
   }
 
-  private List<Subnet> subnets(SubnetTier tier, String name) {
+  /** Creates the tier's subnets, one per availability zone; returns their ids. */
+  private List<String> subnets(SubnetTier tier, String name) {
     SubnetLayout layout = props.layout();
-    List<Subnet> subnets = new ArrayList<>();
+    List<String> subnets = new ArrayList<>();
     for (int i = 0; i < props.availabilityZones().size(); i++) {
       String az = props.availabilityZones().get(i);
       String label = tier.name().charAt(0) + tier.label().substring(1);
       subnets.add(Subnet.Builder.create(this, label + "Subnet" + (i + 1))
-          .vpcId(vpc.getId())
+          .vpcId(vpcId.get())
           .cidrBlock(layout.subnet(tier, i).toString())
           .availabilityZone(az)
           .mapPublicIpOnLaunch(false)
           .tags(Map.of("Name", name + "-" + tier.label() + "-" + az, "Tier", tier.label()))
-          .build());
+          .build()
+          .getId());
     }
     return subnets;
   }
 
-  private RouteTable routeTable(String id, String nameTag) {
-    return RouteTable.Builder.create(this, id).vpcId(vpc.getId()).tags(Map.of("Name", nameTag)).build();
+  /** Creates a route table; returns its id. */
+  private String routeTable(String id, String nameTag) {
+    return RouteTable.Builder.create(this, id).vpcId(vpcId.get()).tags(Map.of("Name", nameTag)).build().getId();
   }
 
-  private void associate(String label, int index, Subnet subnet, RouteTable table) {
+  private void associate(String label, int index, String subnetId, String routeTableId) {
     RouteTableAssociation.Builder.create(this, label + "RouteTableAssociation" + (index + 1))
-        .subnetId(subnet.getId()).routeTableId(table.getId()).build();
+        .subnetId(subnetId).routeTableId(routeTableId).build();
   }
 
-  private void record(SubnetTier tier, List<Subnet> subnets, List<RouteTable> tables) {
+  private void record(SubnetTier tier, List<String> subnetIds, List<String> routeTableIds) {
     SubnetLayout layout = props.layout();
     List<String> cidrs = new ArrayList<>();
-    for (int i = 0; i < subnets.size(); i++) cidrs.add(layout.subnet(tier, i).toString());
-    tiers.put(tier, new SubnetGroup(tier, subnets.stream().map(Subnet::getId).toList(), props.availabilityZones(),
-        cidrs, tables.stream().map(RouteTable::getId).toList()));
+    for (int i = 0; i < subnetIds.size(); i++) cidrs.add(layout.subnet(tier, i).toString());
+    tiers.put(tier, new SubnetGroup(tier, subnetIds, props.availabilityZones(), cidrs, routeTableIds));
   }
 
   private void addS3GatewayEndpoint(String name) {
@@ -174,7 +181,7 @@ public final class Network extends Construct {
     }
     if (tables.isEmpty()) return;
     s3Endpoint = VpcEndpoint.Builder.create(this, "S3GatewayEndpoint")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId.get())
         .serviceName("com.amazonaws." + BlueprintStack.of(this).settings().region() + ".s3")
         .vpcEndpointType("Gateway")
         .routeTableIds(tables)
@@ -185,14 +192,14 @@ public final class Network extends Construct {
   private void addInterfaceEndpoints(String name) {
     SubnetGroup placement = tiers.getOrDefault(SubnetTier.PRIVATE, tiers.get(SubnetTier.ISOLATED));
     endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", new SecurityGroupProps(
-        vpc.getId(), naming.name(getNode().getId().toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
+        vpcId.get(), naming.name(constructId.toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
         "Interface VPC endpoints: HTTPS from inside the VPC"));
     endpointSecurityGroup.connections().allowFromCidr(props.cidr(), Port.tcp(443), "HTTPS to AWS APIs from inside the VPC");
     String region = BlueprintStack.of(this).settings().region();
     for (String service : props.interfaceEndpoints()) {
       String id = "Endpoint" + service.replaceAll("[^A-Za-z0-9]", "").toUpperCase();
       VpcEndpoint.Builder.create(this, id)
-          .vpcId(vpc.getId())
+          .vpcId(vpcId.get())
           .serviceName("com.amazonaws." + region + "." + service)
           .vpcEndpointType("Interface")
           .privateDnsEnabled(true)
@@ -205,16 +212,16 @@ public final class Network extends Construct {
 
   private void addFlowLogs() {
     LogGroup logGroup = new LogGroup(this, "FlowLogGroup",
-        LogGroupProps.of(naming.path("vpc-flow-logs/" + getNode().getId().toLowerCase()), props.flowLogRetentionDays()));
+        LogGroupProps.of(naming.path("vpc-flow-logs/" + constructId.toLowerCase()), props.flowLogRetentionDays()));
     Role role = new Role(this, "FlowLogRole", RoleProps.builder(
-            naming.name(getNode().getId().toLowerCase() + "-flow-logs", NameLimit.IAM_ROLE), "vpc-flow-logs.amazonaws.com")
+            naming.name(constructId.toLowerCase() + "-flow-logs", NameLimit.IAM_ROLE), "vpc-flow-logs.amazonaws.com")
         .description("Lets VPC Flow Logs write to " + "its log group")
         .statement(PolicyStatement.allow("WriteFlowLogs",
             List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
             List.of(logGroup.arn() + ":*")))
         .build());
     FlowLog.Builder.create(this, "FlowLog")
-        .vpcId(vpc.getId())
+        .vpcId(vpcId.get())
         .trafficType("ALL")
         .logDestinationType("cloud-watch-logs")
         .logDestination(logGroup.arn())
@@ -224,7 +231,7 @@ public final class Network extends Construct {
   }
 
   public String vpcId() {
-    return vpc.getId();
+    return vpcId.get();
   }
 
   public String cidr() {
@@ -238,7 +245,7 @@ public final class Network extends Construct {
   /** The subnets of {@code tier}; fails with the tiers that exist when the network has no such tier. */
   public SubnetGroup subnets(SubnetTier tier) {
     SubnetGroup group = tiers.get(tier);
-    if (group == null) throw new IllegalArgumentException("network " + getNode().getId() + " has no " + tier + " tier; it has " + tiers.keySet());
+    if (group == null) throw new IllegalArgumentException("network " + constructId + " has no " + tier + " tier; it has " + tiers.keySet());
     return group;
   }
 

@@ -1,6 +1,7 @@
 package dev.blueprints.network;
 
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
+import dev.blueprints.core.Memo;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -10,6 +11,7 @@ import software.constructs.Construct;
  */
 public final class SecurityGroup extends Construct implements Connectable {
   private final com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup group;
+  private final Memo<String> groupId;
   private final Connections connections;
 
   public SecurityGroup(Construct scope, String id, SecurityGroupProps props) {
@@ -23,11 +25,12 @@ public final class SecurityGroup extends Construct implements Connectable {
             .revokeRulesOnDelete(true)
             .tags(Map.of("Name", props.name()))
             .build());
+    groupId = Memo.of(group::getId);
     connections = new Connections(this);
   }
 
   public String id() {
-    return group.getId();
+    return groupId.get();
   }
 
   public String arn() {

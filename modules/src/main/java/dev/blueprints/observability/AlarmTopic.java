@@ -9,6 +9,7 @@ import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ import software.constructs.Construct;
 public final class AlarmTopic extends Construct {
   private static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
   private final SnsTopic topic;
+  private final Memo<String> topicArn;
   private final KmsKey key;
   private final String kmsKeyArn;
 
@@ -63,14 +65,15 @@ public final class AlarmTopic extends Construct {
         .name(name)
         .kmsMasterKeyId(kmsKeyArn)
         .build();
+    topicArn = Memo.of(topic::getArn);
 
     // Replaces the default topic policy: same-account IAM principals keep their IAM permissions; the only
     // service allowed in is CloudWatch, and only for alarms of this account (confused-deputy guard).
     SnsTopicPolicy.Builder.create(this, "Policy")
-        .arn(topic.getArn())
+        .arn(topicArn.get())
         .policy(PolicyDocument.json(
             new PolicyStatement("CloudWatchAlarmsPublish", PolicyStatement.Effect.Allow, List.of("sns:Publish"),
-                List.of(topic.getArn()), Map.of("Service", List.of(CLOUDWATCH)), null)
+                List.of(topicArn.get()), Map.of("Service", List.of(CLOUDWATCH)), null)
                 .withCondition("StringEquals", "aws:SourceAccount", List.of(account))))
         .build();
 
@@ -81,7 +84,7 @@ public final class AlarmTopic extends Construct {
 
   private void subscribe(String prefix, String protocol, String endpoint) {
     SnsTopicSubscription.Builder.create(this, prefix + shortHash(endpoint))
-        .topicArn(topic.getArn())
+        .topicArn(topicArn.get())
         .protocol(protocol)
         .endpoint(endpoint)
         .build();
@@ -97,7 +100,7 @@ public final class AlarmTopic extends Construct {
   }
 
   public String arn() {
-    return topic.getArn();
+    return topicArn.get();
   }
 
   public String name() {

@@ -7,9 +7,11 @@ import dev.blueprints.core.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import software.constructs.Construct;
 
@@ -45,6 +47,8 @@ public final class Alarms extends Construct {
 
   private final AlarmTopic topic;
   private final List<CloudwatchMetricAlarm> alarms = new ArrayList<>();
+  /** Kept on the Java side: asking the construct tree for each new id would cross the jsii bridge. */
+  private final Set<String> alarmIds = new HashSet<>();
 
   public Alarms(Construct scope, String id, AlarmTopic topic) {
     super(scope, id);
@@ -317,7 +321,7 @@ public final class Alarms extends Construct {
     AlarmOptions.Resolved r = Validate.notNull("options", options)
         .resolve(defaultThreshold, kind.period, kind.evaluation, kind.datapoints);
     String id = Character.toUpperCase(name.charAt(0)) + name.substring(1) + kind.id;
-    if (getNode().tryFindChild(id) != null) {
+    if (!alarmIds.add(id)) {
       throw Validate.invalid("name", name, "an alarm " + id + " already exists in " + getNode().getPath()
           + "; give each alarm of one kind a distinct name");
     }
