@@ -129,7 +129,11 @@ public final class RestApi extends Construct {
     backendBase = "http://" + props.backend().dnsName() + ":" + props.backendPort();
 
     addRoutes();
-    routesHash = sha1(json(Map.of("routes", routeDefinitions, "cors", props.corsOrigins())));
+    // A LinkedHashMap, not Map.of: Map.of iterates in an order salted per JVM, and the hash must be the same in every run.
+    Map<String, Object> fingerprint = new LinkedHashMap<>();
+    fingerprint.put("routes", routeDefinitions);
+    fingerprint.put("cors", props.corsOrigins());
+    routesHash = sha1(json(fingerprint));
 
     Map<String, String> triggers = new LinkedHashMap<>();
     triggers.put("redeployment", routesHash);
