@@ -123,7 +123,7 @@ class ModulesAloneTest {
     runPath.add(0, classes.toString());
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Scripts.Result r = Scripts.run(dir, Map.of("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20"),
-        java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, runPath),
+        java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", String.join(File.pathSeparator, runPath),
         "com.example.shop.Probe");
     assertEquals(0, r.status(), r.stdout() + r.stderr());
     assertTrue(r.stdout().contains("not loadable: dev.blueprints.app.Main"), r.stdout());
