@@ -15,11 +15,8 @@ public final class Account {
   /** The account id as a reference, e.g. for trust conditions and ARNs; one data source per stack. */
   public static String id(Construct scope) {
     TerraformStack stack = Stacks.of(scope);
-    // Kept on the Java side: asked for by many constructs, each ask would be two bridge round trips.
-    return ACCOUNT_ID.computeIfAbsent(stack, s -> {
-      var existing = s.getNode().tryFindChild(ID);
-      DataAwsCallerIdentity identity = existing != null ? (DataAwsCallerIdentity) existing : new DataAwsCallerIdentity(s, ID);
-      return identity.getAccountId();
-    });
+    // Kept on the Java side: asked for by many constructs, each ask would cross the jsii bridge. Only this
+    // method creates the data source, so the map knows every stack that has one.
+    return ACCOUNT_ID.computeIfAbsent(stack, s -> new DataAwsCallerIdentity(s, ID).getAccountId());
   }
 }

@@ -6,7 +6,9 @@ import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecu
 import dev.blueprints.core.Cidr;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -25,6 +27,8 @@ import software.constructs.IConstruct;
 public final class Connections {
   private static final String ANY_IPV4 = "0.0.0.0/0";
   private final SecurityGroup group;
+  /** Ids of the rules created on this group, kept on the Java side rather than asked of the construct tree. */
+  private final Set<String> ruleIds = new HashSet<>();
   private String label;
 
   Connections(SecurityGroup group) {
@@ -60,9 +64,9 @@ public final class Connections {
   public Connections allowFrom(Connectable peer, Port port, String description) {
     Connections source = Validate.notNull("peer", peer).connections();
     requireDescription(description);
-    Construct host = laterStackSide(group, source.group);
+    SecurityGroup host = laterStackSide(group, source.group);
     String id = "Allow" + source.label() + "To" + label() + port.slug();
-    if (host.getNode().tryFindChild(id + "Ingress") != null) return this;
+    if (!host.connections().ruleIds.add(id + "Ingress")) return this;
     ingress(host, id + "Ingress", port, description).referencedSecurityGroupId(source.group.id()).build();
     egress(host, id + "Egress", source.group, port, description).referencedSecurityGroupId(group.id()).build();
     return this;
@@ -79,7 +83,7 @@ public final class Connections {
     Cidr block = requirePrivateCidr("cidr", cidr, "allowFromAnyIpv4");
     requireDescription(description);
     String id = "AllowFromCidr" + block.toString().replaceAll("[^0-9]", "x") + port.slug();
-    if (group.getNode().tryFindChild(id) == null) ingress(group, id, port, description).cidrIpv4(cidr).build();
+    if (ruleIds.add(id)) ingress(group, id, port, description).cidrIpv4(cidr).build();
     return this;
   }
 
@@ -87,7 +91,7 @@ public final class Connections {
   public Connections allowFromAnyIpv4(Port port, String description) {
     requireDescription(description);
     String id = "AllowFromAnyIpv4" + port.slug();
-    if (group.getNode().tryFindChild(id) == null) ingress(group, id, port, description).cidrIpv4(ANY_IPV4).build();
+    if (ruleIds.add(id)) ingress(group, id, port, description).cidrIpv4(ANY_IPV4).build();
     return this;
   }
 
@@ -96,7 +100,7 @@ public final class Connections {
     Cidr block = requirePrivateCidr("cidr", cidr, "allowToAnyIpv4");
     requireDescription(description);
     String id = "AllowToCidr" + block.toString().replaceAll("[^0-9]", "x") + port.slug();
-    if (group.getNode().tryFindChild(id) == null) egress(group, id, group, port, description).cidrIpv4(cidr).build();
+    if (ruleIds.add(id)) egress(group, id, group, port, description).cidrIpv4(cidr).build();
     return this;
   }
 
@@ -104,7 +108,7 @@ public final class Connections {
   public Connections allowToAnyIpv4(Port port, String description) {
     requireDescription(description);
     String id = "AllowToAnyIpv4" + port.slug();
-    if (group.getNode().tryFindChild(id) == null) egress(group, id, group, port, description).cidrIpv4(ANY_IPV4).build();
+    if (ruleIds.add(id)) egress(group, id, group, port, description).cidrIpv4(ANY_IPV4).build();
     return this;
   }
 
@@ -113,7 +117,7 @@ public final class Connections {
     Validate.matches("name", name, java.util.regex.Pattern.compile("[A-Za-z0-9]+"), "letters and digits");
     requireDescription(description);
     String id = "AllowTo" + name + port.slug();
-    if (group.getNode().tryFindChild(id) == null) egress(group, id, group, port, description).prefixListId(prefixListId).build();
+    if (ruleIds.add(id)) egress(group, id, group, port, description).prefixListId(prefixListId).build();
     return this;
   }
 
@@ -136,7 +140,7 @@ public final class Connections {
   }
 
   /** Of two groups, the one whose stack was added to the app last (the same group when they share a stack). */
-  private static Construct laterStackSide(SecurityGroup target, SecurityGroup source) {
+  private static SecurityGroup laterStackSide(SecurityGroup target, SecurityGroup source) {
     TerraformStack targetStack = Stacks.of(target);
     TerraformStack sourceStack = Stacks.of(source);
     if (targetStack == sourceStack) return target;

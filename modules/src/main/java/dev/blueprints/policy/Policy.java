@@ -35,6 +35,7 @@ import software.constructs.IValidation;
 public final class Policy {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Object, AppState> APPS = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<TerraformStack, AppState> STACK_STATES = Collections.synchronizedMap(new WeakHashMap<>());
   private static final PolicyEngine ENGINE = new PolicyEngine(RulePack.all());
 
   private Policy() {}
@@ -49,15 +50,27 @@ public final class Policy {
   }
 
   private static AppState state(IConstruct construct) {
-    IConstruct root = construct.getNode().getRoot();
-    synchronized (APPS) {
-      return APPS.computeIfAbsent(root, r -> new AppState());
+    // A stack's app is remembered on the Java side: the policy asks for it several times per stack, and
+    // each getNode().getRoot() is two round trips through the jsii bridge.
+    if (construct instanceof TerraformStack stack) {
+      AppState known = STACK_STATES.get(stack);
+      if (known != null) return known;
     }
+    IConstruct root = construct.getNode().getRoot();
+    AppState state;
+    synchronized (APPS) {
+      state = APPS.computeIfAbsent(root, r -> new AppState());
+    }
+    if (construct instanceof TerraformStack stack) STACK_STATES.put(stack, state);
+    return state;
   }
 
   /** Checks {@code stack} on every synth of its app; idempotent. */
   public static void enable(TerraformStack stack) {
     AppState state = state(stack);
+    synchronized (state) {
+      if (state.stacks.containsValue(stack)) return;
+    }
     String path = stack.getNode().getPath();
     synchronized (state) {
       if (state.stacks.containsKey(path)) return;
