@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Synth and test timing, run by {@code bash main/scripts/benchmark.sh}: each measure is a fresh JVM (as a
- * user's synth is), run {@code BENCH_RUNS} times (default 3), the median reported in seconds and as a ratio
- * to the floor, with the peak resident memory (VmHWM) of the JVM and of its Node.js child, sampled from
+ * user's synth is), run {@code BENCH_RUNS} times (default 3) in interleaved rounds (every measure once per
+ * round, so a drift in the machine's speed reaches the floor and the full synth alike), the median reported
+ * in seconds and as a ratio to the floor, with the peak resident memory (VmHWM) of the JVM and of its Node.js child, sampled from
  * /proc every 50 ms. Then the README's test command once, and the budgets with PASS / FAIL.
  *
  * <p>Environment: {@code BENCH_RUNS} (default 3), {@code BENCH_SKIP_TESTS=1} (skip {@code mvn -B test}),
@@ -76,20 +76,21 @@ public final class Benchmark {
   int run(boolean skipTests, int[] sizes) throws Exception {
     System.out.printf("benchmark: %d run(s) per measure, median; JVM flags: %s; %d cores%n",
         runs, String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
-    measure("warm-up (not counted)", 1, "dev.blueprints.app.SynthProbe", List.of("floor"), Map.of());
+    measure(List.of(new Measure("warm-up (not counted)", "dev.blueprints.app.SynthProbe", List.of("floor"))), 1);
 
-    List<Row> rows = new ArrayList<>();
-    Row floor = measure("floor: App + one empty stack with the AWS provider", runs, "dev.blueprints.app.SynthProbe", List.of("floor"), Map.of());
-    rows.add(floor);
-    Row full = measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", runs, "dev.blueprints.app.Main", List.of(), Map.of());
-    rows.add(full);
+    List<Measure> measures = new ArrayList<>();
+    measures.add(new Measure("floor: App + one empty stack with the AWS provider", "dev.blueprints.app.SynthProbe", List.of("floor")));
+    measures.add(new Measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", "dev.blueprints.app.Main", List.of()));
     for (String id : Blueprints.ids()) {
-      rows.add(measure(id + " alone (dev,prod)", runs, "dev.blueprints.app.Main", List.of("--blueprint", id), Map.of()));
+      measures.add(new Measure(id + " alone (dev,prod)", "dev.blueprints.app.Main", List.of("--blueprint", id)));
     }
-    Row small = measure(sizes[0] + " SSM parameters in one stack", runs, "dev.blueprints.app.SynthProbe", List.of("resources", "" + sizes[0]), Map.of());
-    Row large = measure(sizes[1] + " SSM parameters in one stack", runs, "dev.blueprints.app.SynthProbe", List.of("resources", "" + sizes[1]), Map.of());
-    rows.add(small);
-    rows.add(large);
+    measures.add(new Measure(sizes[0] + " SSM parameters in one stack", "dev.blueprints.app.SynthProbe", List.of("resources", "" + sizes[0])));
+    measures.add(new Measure(sizes[1] + " SSM parameters in one stack", "dev.blueprints.app.SynthProbe", List.of("resources", "" + sizes[1])));
+    List<Row> rows = measure(measures, runs);
+    Row floor = rows.get(0);
+    Row full = rows.get(1);
+    Row small = rows.get(rows.size() - 2);
+    Row large = rows.get(rows.size() - 1);
     double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
 
     double[] test = skipTests ? null : testCommand();
@@ -129,38 +130,51 @@ public final class Benchmark {
     return pass;
   }
 
-  /** Runs one measure {@code n} times in fresh JVMs; median time, highest peak memory, what the last run wrote. */
-  Row measure(String name, int n, String mainClass, List<String> args, Map<String, String> env) throws Exception {
-    List<Sample> samples = new ArrayList<>();
-    int stacks = 0;
-    int resources = 0;
-    for (int i = 0; i < n; i++) {
-      Path outdir = Files.createTempDirectory("blueprints-bench");
-      try {
-        List<String> command = new ArrayList<>();
-        command.add(java.toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", classPath, mainClass));
-        command.addAll(args);
-        if (mainClass.endsWith("SynthProbe")) command.add(outdir.toString());
-        Map<String, String> childEnv = new HashMap<>(env);
-        childEnv.put("CDKTF_OUTDIR", outdir.toString());
-        samples.add(timed(command, childEnv, root));
-        int[] counted = count(outdir);
-        stacks = counted[0];
-        resources = counted[1];
-      } finally {
-        delete(outdir);
+  /** One program to time: a main class of this module and its arguments. */
+  record Measure(String name, String mainClass, List<String> args) {}
+
+  /**
+   * Runs every measure once per round, {@code n} rounds, each run in a fresh JVM. Interleaving matters on a
+   * shared machine whose speed drifts over minutes: the floor and the full synth see the same drift, so
+   * their ratio stays fair. Returns, per measure, the median time, the highest peak memory and what the
+   * last run wrote.
+   */
+  List<Row> measure(List<Measure> measures, int n) throws Exception {
+    List<List<Sample>> samples = new ArrayList<>();
+    int[][] counts = new int[measures.size()][2];
+    for (int m = 0; m < measures.size(); m++) samples.add(new ArrayList<>());
+    for (int round = 0; round < n; round++) {
+      for (int m = 0; m < measures.size(); m++) {
+        Measure measure = measures.get(m);
+        Path outdir = Files.createTempDirectory("blueprints-bench");
+        try {
+          List<String> command = new ArrayList<>();
+          command.add(java.toString());
+          command.addAll(jvmFlags);
+          command.addAll(List.of("-cp", classPath, measure.mainClass()));
+          command.addAll(measure.args());
+          if (measure.mainClass().endsWith("SynthProbe")) command.add(outdir.toString());
+          samples.get(m).add(timed(command, Map.of("CDKTF_OUTDIR", outdir.toString()), root));
+          counts[m] = count(outdir);
+        } finally {
+          delete(outdir);
+        }
       }
     }
-    List<Double> times = new ArrayList<>(samples.stream().map(Sample::seconds).toList());
-    Collections.sort(times);
-    double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
-        : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
-    long javaKib = samples.stream().mapToLong(Sample::javaKib).max().orElse(0);
-    long nodeKib = samples.stream().mapToLong(Sample::nodeKib).max().orElse(0);
-    System.out.printf(Locale.ROOT, "  %-55s %s s%n", name, String.join(" ", samples.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.seconds())).toList()));
-    return new Row(name, median, javaKib, nodeKib, stacks, resources);
+    List<Row> rows = new ArrayList<>();
+    for (int m = 0; m < measures.size(); m++) {
+      List<Sample> runs = samples.get(m);
+      List<Double> times = new ArrayList<>(runs.stream().map(Sample::seconds).toList());
+      Collections.sort(times);
+      double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
+          : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
+      long javaKib = runs.stream().mapToLong(Sample::javaKib).max().orElse(0);
+      long nodeKib = runs.stream().mapToLong(Sample::nodeKib).max().orElse(0);
+      System.out.printf(Locale.ROOT, "  %-55s %s s%n", measures.get(m).name(),
+          String.join(" ", runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.seconds())).toList()));
+      rows.add(new Row(measures.get(m).name(), median, javaKib, nodeKib, counts[m][0], counts[m][1]));
+    }
+    return rows;
   }
 
   /** Runs a child to completion, sampling VmHWM of it and its descendants every 50 ms. */
