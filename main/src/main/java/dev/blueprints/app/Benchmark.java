@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.blueprints.blueprints.Blueprints;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -14,12 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Synth and test timing, run by {@code bash main/scripts/benchmark.sh}: each measure is a fresh JVM (as a
@@ -157,7 +154,7 @@ public final class Benchmark {
           samples.get(m).add(timed(command, Map.of("CDKTF_OUTDIR", outdir.toString()), root));
           counts[m] = count(outdir);
         } finally {
-          delete(outdir);
+          Main.delete(outdir);
         }
       }
     }
@@ -279,12 +276,5 @@ public final class Benchmark {
     double phase = phaseStart < 0 || phaseEnd < phaseStart ? total : (phaseEnd - phaseStart) / 1e9;
     System.out.printf(Locale.ROOT, "  mvn -B test: %.2f s, test phase %.2f s (%s)%n", total, phase, summary);
     return new double[] {total, phase};
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-    }
   }
 }

@@ -86,7 +86,8 @@ public final class Main {
     delete(outdir.resolve("manifest.json"));
   }
 
-  private static void delete(Path path) {
+  /** Deletes a file or a directory tree, if it exists. */
+  static void delete(Path path) {
     if (!Files.exists(path)) return;
     try (var files = Files.walk(path)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_egress_rule.VpcSecurityGroupEgressRule;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
 import dev.blueprints.core.Cidr;
+import dev.blueprints.core.Memo;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.util.HashSet;
@@ -29,7 +30,7 @@ public final class Connections {
   private final SecurityGroup group;
   /** Ids of the rules created on this group, kept on the Java side rather than asked of the construct tree. */
   private final Set<String> ruleIds = new HashSet<>();
-  private String label;
+  private final Memo<String> label = Memo.of(this::computeLabel);
 
   Connections(SecurityGroup group) {
     this.group = group;
@@ -45,8 +46,7 @@ public final class Connections {
 
   /** A stable name for ids: the group's construct path inside its stack, e.g. {@code BackendService}. */
   public String label() {
-    if (label == null) label = computeLabel();
-    return label;
+    return label.get();
   }
 
   private String computeLabel() {

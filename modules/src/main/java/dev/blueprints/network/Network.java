@@ -42,6 +42,7 @@ public final class Network extends Construct {
   /** The most AZs a network spans. */
   public static final int MAX_AZS = 3;
 
+  /** The construct id, kept: each getNode().getId() would cross the jsii bridge. */
   private final String constructId;
   private final Vpc vpc;
   private final Memo<String> vpcId;
