@@ -78,6 +78,8 @@ public final class Benchmark {
     List<Measure> measures = new ArrayList<>();
     measures.add(new Measure("floor: App + one empty stack with the AWS provider", "dev.blueprints.app.SynthProbe", List.of("floor")));
     measures.add(new Measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", "dev.blueprints.app.Main", List.of()));
+    // The same synth without ClassPreload, so every run shows what loading classes ahead saves.
+    measures.add(new Measure("full synth without class preload", "dev.blueprints.app.Main", List.of(), List.of("-Dblueprints.preload=false")));
     for (String id : Blueprints.ids()) {
       measures.add(new Measure(id + " alone (dev,prod)", "dev.blueprints.app.Main", List.of("--blueprint", id)));
     }
@@ -128,7 +130,11 @@ public final class Benchmark {
   }
 
   /** One program to time: a main class of this module and its arguments. */
-  record Measure(String name, String mainClass, List<String> args) {}
+  record Measure(String name, String mainClass, List<String> args, List<String> jvmArgs) {
+    Measure(String name, String mainClass, List<String> args) {
+      this(name, mainClass, args, List.of());
+    }
+  }
 
   /**
    * Runs every measure once per round, {@code n} rounds, each run in a fresh JVM. Interleaving matters on a
@@ -148,6 +154,7 @@ public final class Benchmark {
           List<String> command = new ArrayList<>();
           command.add(java.toString());
           command.addAll(jvmFlags);
+          command.addAll(measure.jvmArgs());
           command.addAll(List.of("-cp", classPath, measure.mainClass()));
           command.addAll(measure.args());
           if (measure.mainClass().endsWith("SynthProbe")) command.add(outdir.toString());

@@ -1,0 +1,69 @@
+package dev.blueprints.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Loads the classes a synth will need on a daemon thread, while the main thread waits for Node.js: starting
+ * the jsii kernel and loading the AWS provider bindings keeps one core busy for about 3 s in which the JVM
+ * has nothing to do, and the JVM then spends a good part of building the stacks loading and verifying some
+ * 2,000 classes (provider resources and their builders, Jackson, the modules) one by one as they are first
+ * touched. Done ahead, that work overlaps with Node.js instead of following it.
+ *
+ * <p>Classes are loaded and linked, never initialized: no static initializer runs on this thread, so nothing
+ * crosses the jsii bridge from it (the jsii client is not thread-safe, and provider classes read their
+ * constants from Node.js when initialized). The list, {@value #LIST} beside this class, is written by
+ * {@code bash main/scripts/class-list.sh} from a {@code -Xlog:class+load} run of the full synth; a name that
+ * no longer exists is skipped, so a stale list costs time, never correctness, and {@code ClassPreloadTest}
+ * fails when a blueprint uses a provider resource the list lacks. {@code -Dblueprints.preload=false} turns
+ * it off (the benchmark measures both).
+ */
+final class ClassPreload {
+  /** The class names, one per line, in the order the full synth first loads them. */
+  static final String LIST = "preload-classes.txt";
+
+  private ClassPreload() {}
+
+  /** Starts loading on a daemon thread, unless {@code -Dblueprints.preload=false}; returns the thread or null. */
+  static Thread start() {
+    if (!Boolean.parseBoolean(System.getProperty("blueprints.preload", "true"))) return null;
+    ClassLoader loader = ClassPreload.class.getClassLoader();
+    Thread thread = new Thread(() -> load(names(), loader), "blueprints-class-preload");
+    thread.setDaemon(true);   // a synth that finishes first does not wait for it
+    thread.start();
+    return thread;
+  }
+
+  /** The listed class names, in order. */
+  static List<String> names() {
+    InputStream in = ClassPreload.class.getResourceAsStream(LIST);
+    if (in == null) return List.of();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads and links each named class without initializing it; returns how many were found. Linking (which
+   * verifies the bytecode) is forced by asking for the declared constructors, which needs no initialization.
+   */
+  static int load(List<String> names, ClassLoader loader) {
+    int found = 0;
+    for (String name : names) {
+      try {
+        Class.forName(name, false, loader).getDeclaredConstructors();
+        found++;
+      } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+        // Renamed or removed since the list was written: the main thread loads what it needs as usual.
+      }
+    }
+    return found;
+  }
+}
