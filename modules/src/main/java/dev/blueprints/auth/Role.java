@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
+import dev.blueprints.core.Stacks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ public final class Role extends Construct {
 
   public Role(Construct scope, String id, RoleProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     String account = props.sourceAccountCondition() ? Account.id(this) : null;
     role = IamRole.Builder.create(this, "Resource")
         .name(props.name())

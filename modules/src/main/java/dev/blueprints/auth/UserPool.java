@@ -15,6 +15,7 @@ import com.hashicorp.cdktf.providers.aws.cognito_user_pool_client.CognitoUserPoo
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_domain.CognitoUserPoolDomain;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
@@ -44,6 +45,7 @@ public final class UserPool extends Construct {
 
   public UserPool(Construct scope, String id, UserPoolProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     BlueprintStack stack = BlueprintStack.of(this);
     this.region = stack.settings().region();
     String name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.USER_POOL);

@@ -27,6 +27,7 @@ import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -75,6 +76,7 @@ public final class AutoScalingGroup extends Construct implements Connectable {
 
   public AutoScalingGroup(Construct scope, String id, AutoScalingGroupProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     Validate.notNull("props", props);
     BlueprintStack stack = BlueprintStack.of(this);
     Naming naming = stack.naming();
@@ -96,7 +98,7 @@ public final class AutoScalingGroup extends Construct implements Connectable {
     securityGroup = new SecurityGroup(this, "SecurityGroup",
         new SecurityGroupProps(props.vpcId(), name, "Instances of Auto Scaling group " + name));
 
-    Map<String, String> tags = new LinkedHashMap<>(stack.settings().tagsFor(stack.blueprint(), stack.getNode().getId()));
+    Map<String, String> tags = new LinkedHashMap<>(stack.settings().tagsFor(stack.blueprint(), Stacks.id(stack)));
     tags.put("Name", name);
     String imageId = props.ami() != null ? props.ami() : DataAwsSsmParameter.Builder.create(this, "Ami")
         .name(props.isArm64() ? AL2023_ARM : AL2023_X86)

@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryEncryptionC
 import com.hashicorp.cdktf.providers.aws.ecr_repository.EcrRepositoryImageScanningConfiguration;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class ContainerRegistry extends Construct {
 
   public ContainerRegistry(Construct scope, String id, ContainerRegistryProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     Validate.notNull("props", props);
     name = props.name();
     var encryption = EcrRepositoryEncryptionConfiguration.builder();
@@ -47,7 +49,7 @@ public final class ContainerRegistry extends Construct {
 
   /** Lets {@code role} (typically an ECS execution role or an instance role) pull this repository's images. */
   public void grantPull(Role role) {
-    role.grant("Pull" + getNode().getId(), List.of(
+    role.grant("Pull" + Stacks.id(this), List.of(
         PolicyStatement.allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
             List.of(repository.getArn())),
         // GetAuthorizationToken has no resource-level permissions: the token is for the registry, not a repository.

@@ -28,6 +28,7 @@ import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Port;
 import dev.blueprints.network.SecurityGroup;
@@ -70,6 +71,7 @@ public final class EcsCluster extends Construct {
 
   public EcsCluster(Construct scope, String id, EcsClusterProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = Validate.notNull("props", props);
     Naming naming = BlueprintStack.of(this).naming();
     String component = id.toLowerCase(Locale.ROOT);

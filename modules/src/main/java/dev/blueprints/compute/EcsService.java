@@ -83,6 +83,7 @@ public final class EcsService extends Construct implements Connectable {
 
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = props;
     BlueprintStack stack = BlueprintStack.of(this);
     Naming naming = stack.naming();

@@ -59,6 +59,7 @@ public final class LoadBalancer extends Construct implements Connectable {
 
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = Validate.notNull("props", props);
     BlueprintStack stack = BlueprintStack.of(this);
     name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.LOAD_BALANCER);

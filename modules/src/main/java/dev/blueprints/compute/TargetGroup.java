@@ -6,6 +6,7 @@ import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthChec
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.util.Locale;
 import software.constructs.Construct;
@@ -31,6 +32,7 @@ public final class TargetGroup extends Construct {
 
   TargetGroup(LoadBalancer loadBalancer, String id, TargetGroupProps props) {
     super(loadBalancer, id);
+    Stacks.place(this, loadBalancer, id);
     this.loadBalancer = loadBalancer;
     LoadBalancerKind kind = loadBalancer.kind();
     this.port = props.port();
@@ -58,7 +60,7 @@ public final class TargetGroup extends Construct {
     }
 
     String settings = protocol + ":" + port + ":" + targetType;
-    String component = (loadBalancer.getNode().getId() + "-" + id).toLowerCase(Locale.ROOT)
+    String component = (Stacks.id(loadBalancer) + "-" + id).toLowerCase(Locale.ROOT)
         + "-" + String.format("%04x", settings.hashCode() & 0xffff);
     group = LbTargetGroup.Builder.create(this, "Resource")
         .name(BlueprintStack.of(this).naming().name(component, NameLimit.TARGET_GROUP))

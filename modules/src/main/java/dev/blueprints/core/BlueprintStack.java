@@ -17,6 +17,7 @@ public class BlueprintStack extends TerraformStack {
 
   public BlueprintStack(Construct scope, String id, Settings settings, String blueprint) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.settings = Validate.notNull("settings", settings);
     this.blueprint = Validate.notBlank("blueprint", blueprint);
     Providers.aws(this, settings.region(), settings.tagsFor(blueprint, id));

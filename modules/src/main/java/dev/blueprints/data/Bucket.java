@@ -23,6 +23,7 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
+import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,7 @@ public final class Bucket extends Construct {
 
   public Bucket(Construct scope, String id, BucketProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     bucket = S3Bucket.Builder.create(this, "Resource")
         .bucket(props.name())
         .forceDestroy(false)

@@ -19,7 +19,7 @@ final class DataNames {
 
   /** The construct id as a name component: {@code OrdersDatabase} becomes {@code orders-database}. */
   static String component(Construct construct) {
-    String id = construct.getNode().getId();
+    String id = Stacks.id(construct);
     return id.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[^A-Za-z0-9-]", "-")
         .replaceAll("-+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
   }

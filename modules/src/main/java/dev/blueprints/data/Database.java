@@ -12,6 +12,7 @@ import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Environment;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -52,6 +53,7 @@ public final class Database extends Construct implements Connectable {
 
   public Database(Construct scope, String id, DatabaseProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = props;
     Environment environment = BlueprintStack.of(this).environment();
     DatabaseEngine engine = props.engine();

@@ -16,6 +16,7 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -46,6 +47,7 @@ public final class FileSystem extends Construct implements Connectable {
 
   public FileSystem(Construct scope, String id, FileSystemProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     String name = DataNames.name(this, null, NameLimit.EFS);
     var builder = EfsFileSystem.Builder.create(this, "Resource")
         .creationToken(name)

@@ -10,6 +10,7 @@ import dev.blueprints.auth.Role;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Environment;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -40,6 +41,7 @@ public final class RedisCache extends Construct implements Connectable {
 
   public RedisCache(Construct scope, String id, RedisCacheProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     Environment environment = BlueprintStack.of(this).environment();
     clusterName = DataNames.name(this, null, NameLimit.MEMORYDB_CLUSTER);
     String userName = DataNames.name(this, "app", NameLimit.MEMORYDB_USER);

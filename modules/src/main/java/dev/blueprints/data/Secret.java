@@ -8,6 +8,7 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.Secretsma
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class Secret extends Construct {
 
   public Secret(Construct scope, String id, SecretProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = props;
     var builder = SecretsmanagerSecret.Builder.create(this, "Resource")
         .name(props.name())

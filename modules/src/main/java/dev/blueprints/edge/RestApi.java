@@ -28,6 +28,7 @@ import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.policy.Policy;
@@ -100,6 +101,7 @@ public final class RestApi extends Construct {
 
   public RestApi(Construct scope, String id, RestApiProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.props = props;
     BlueprintStack stack = BlueprintStack.of(this);
     Naming naming = stack.naming();

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import software.constructs.Construct;
-import software.constructs.IConstruct;
 
 /**
  * Security-group wiring by intent. {@code db.connections().allowFrom(service, Port.tcp(5432), "app to db")}
@@ -144,9 +143,7 @@ public final class Connections {
     TerraformStack targetStack = Stacks.of(target);
     TerraformStack sourceStack = Stacks.of(source);
     if (targetStack == sourceStack) return target;
-    IConstruct app = targetStack.getNode().getScope();
-    List<IConstruct> stacks = app == null ? List.of() : app.getNode().getChildren();
-    return stacks.indexOf(sourceStack) > stacks.indexOf(targetStack) ? source : target;
+    return Stacks.addedAfter(sourceStack, targetStack) ? source : target;
   }
 
   private static void requireDescription(String description) {

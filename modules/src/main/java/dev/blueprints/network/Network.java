@@ -18,6 +18,7 @@ import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
 import java.util.ArrayList;
@@ -42,8 +43,6 @@ public final class Network extends Construct {
   /** The most AZs a network spans. */
   public static final int MAX_AZS = 3;
 
-  /** The construct id, kept: each getNode().getId() would cross the jsii bridge. */
-  private final String constructId;
   private final Vpc vpc;
   private final Memo<String> vpcId;
   private final NetworkProps props;
@@ -56,7 +55,7 @@ public final class Network extends Construct {
 
   public Network(Construct scope, String id, NetworkProps props) {
     super(scope, id);
-    this.constructId = id;
+    Stacks.place(this, scope, id);
     this.props = props;
     this.naming = BlueprintStack.of(this).naming();
     String name = naming.name(id.toLowerCase(), NameLimit.GENERIC);
@@ -193,7 +192,7 @@ public final class Network extends Construct {
   private void addInterfaceEndpoints(String name) {
     SubnetGroup placement = tiers.getOrDefault(SubnetTier.PRIVATE, tiers.get(SubnetTier.ISOLATED));
     endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", new SecurityGroupProps(
-        vpcId.get(), naming.name(constructId.toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
+        vpcId.get(), naming.name(Stacks.id(this).toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
         "Interface VPC endpoints: HTTPS from inside the VPC"));
     endpointSecurityGroup.connections().allowFromCidr(props.cidr(), Port.tcp(443), "HTTPS to AWS APIs from inside the VPC");
     String region = BlueprintStack.of(this).settings().region();
@@ -213,9 +212,9 @@ public final class Network extends Construct {
 
   private void addFlowLogs() {
     LogGroup logGroup = new LogGroup(this, "FlowLogGroup",
-        LogGroupProps.of(naming.path("vpc-flow-logs/" + constructId.toLowerCase()), props.flowLogRetentionDays()));
+        LogGroupProps.of(naming.path("vpc-flow-logs/" + Stacks.id(this).toLowerCase()), props.flowLogRetentionDays()));
     Role role = new Role(this, "FlowLogRole", RoleProps.builder(
-            naming.name(constructId.toLowerCase() + "-flow-logs", NameLimit.IAM_ROLE), "vpc-flow-logs.amazonaws.com")
+            naming.name(Stacks.id(this).toLowerCase() + "-flow-logs", NameLimit.IAM_ROLE), "vpc-flow-logs.amazonaws.com")
         .description("Lets VPC Flow Logs write to " + "its log group")
         .statement(PolicyStatement.allow("WriteFlowLogs",
             List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
@@ -246,7 +245,7 @@ public final class Network extends Construct {
   /** The subnets of {@code tier}; fails with the tiers that exist when the network has no such tier. */
   public SubnetGroup subnets(SubnetTier tier) {
     SubnetGroup group = tiers.get(tier);
-    if (group == null) throw new IllegalArgumentException("network " + constructId + " has no " + tier + " tier; it has " + tiers.keySet());
+    if (group == null) throw new IllegalArgumentException("network " + Stacks.id(this) + " has no " + tier + " tier; it has " + tiers.keySet());
     return group;
   }
 

@@ -2,6 +2,7 @@ package dev.blueprints.network;
 
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
 import dev.blueprints.core.Memo;
+import dev.blueprints.core.Stacks;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -16,6 +17,7 @@ public final class SecurityGroup extends Construct implements Connectable {
 
   public SecurityGroup(Construct scope, String id, SecurityGroupProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     group = new com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup(this, "Resource",
         SecurityGroupConfig.builder()
             .name(props.name())

@@ -11,6 +11,7 @@ import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,6 +38,7 @@ public final class AlarmTopic extends Construct {
 
   public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     BlueprintStack stack = BlueprintStack.of(this);
     String name = props.name() != null ? props.name() : stack.naming().name("alarms", NameLimit.SNS_TOPIC);
     String account = Account.id(this);

@@ -3,6 +3,7 @@ package dev.blueprints.observability;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public final class Alarms extends Construct {
 
   public Alarms(Construct scope, String id, AlarmTopic topic) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     this.topic = Validate.notNull("topic", topic);
   }
 

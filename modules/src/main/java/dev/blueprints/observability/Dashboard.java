@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboard;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ public final class Dashboard extends Construct {
 
   public Dashboard(Construct scope, String id, DashboardProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     BlueprintStack stack = BlueprintStack.of(this);
     String name = props.name() != null ? props.name() : stack.naming().name("dashboard", NameLimit.DASHBOARD);
     dashboard = CloudwatchDashboard.Builder.create(this, "Resource")

@@ -1,6 +1,7 @@
 package dev.blueprints.observability;
 
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
+import dev.blueprints.core.Stacks;
 import software.constructs.Construct;
 
 /** A CloudWatch log group with a retention period; the other modules use it instead of raw log groups. */
@@ -9,6 +10,7 @@ public final class LogGroup extends Construct {
 
   public LogGroup(Construct scope, String id, LogGroupProps props) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     var builder = CloudwatchLogGroup.Builder.create(this, "Resource")
         .name(props.name())
         .retentionInDays(props.retentionDays());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.blueprints.core.Stacks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,12 +52,12 @@ public final class Policy {
 
   private static AppState state(IConstruct construct) {
     // A stack's app is remembered on the Java side: the policy asks for it several times per stack, and
-    // each getNode().getRoot() is two round trips through the jsii bridge.
+    // each getNode().getRoot() is two round trips through the jsii bridge (Stacks knows it for placed stacks).
     if (construct instanceof TerraformStack stack) {
       AppState known = STACK_STATES.get(stack);
       if (known != null) return known;
     }
-    IConstruct root = construct.getNode().getRoot();
+    IConstruct root = Stacks.root(construct);
     AppState state;
     synchronized (APPS) {
       state = APPS.computeIfAbsent(root, r -> new AppState());
@@ -71,7 +72,7 @@ public final class Policy {
     synchronized (state) {
       if (state.stacks.containsValue(stack)) return;
     }
-    String path = stack.getNode().getPath();
+    String path = path(stack);
     synchronized (state) {
       if (state.stacks.containsKey(path)) return;
       state.stacks.put(path, stack);
@@ -95,7 +96,7 @@ public final class Policy {
    * @throws IllegalArgumentException for a blank reason or a rule id that is not in the pack
    */
   public static void suppress(IConstruct scope, String ruleId, String reason) {
-    Suppression suppression = new Suppression(scope.getNode().getPath(), ruleId, reason);
+    Suppression suppression = new Suppression(path(scope), ruleId, reason);
     AppState state = state(scope);
     synchronized (state) {
       state.suppressions.add(suppression);
@@ -117,7 +118,7 @@ public final class Policy {
 
   /** Runs the rules on one stack now (tests, tools); suppressions of its app apply. Writes nothing. */
   public static PolicyReport check(TerraformStack stack) {
-    return new PolicyReport(ENGINE.rules(), List.of(stack.getNode().getPath()),
+    return new PolicyReport(ENGINE.rules(), List.of(path(stack)),
         ENGINE.check(view(stack), suppressions(stack)));
   }
 
@@ -180,7 +181,12 @@ public final class Policy {
 
   private static StackView view(TerraformStack stack) {
     JsonNode json = JSON.valueToTree(stack.toTerraform());
-    return new StackView(stack.getNode().getPath(), json);
+    return new StackView(path(stack), json);
+  }
+
+  /** A construct's path, from the Java side where {@link Stacks} knows it. */
+  private static String path(IConstruct construct) {
+    return String.join("/", Stacks.path(construct));
   }
 
   /** Runs on every enabled stack of the app; writes the report; returns one message per blocking finding. */
@@ -200,7 +206,7 @@ public final class Policy {
       findings.addAll(ENGINE.check(view, suppressions));
     }
     PolicyReport report = new PolicyReport(ENGINE.rules(), ids, findings);
-    IConstruct root = anyStack.getNode().getRoot();
+    IConstruct root = Stacks.root(anyStack);
     if (root instanceof App app) report.write(Path.of(app.getOutdir()));
     synchronized (state) {
       state.lastReport = report;
@@ -224,7 +230,7 @@ public final class Policy {
       synchronized (state) {
         if (state.checkOutput) return List.of();
       }
-      String path = stack.getNode().getPath();
+      String path = path(stack);
       synchronized (state) {
         // The first stack validated in a synth (or one seen again: a new synth) checks the whole app,
         // so a violation anywhere stops synth before any stack file is written.

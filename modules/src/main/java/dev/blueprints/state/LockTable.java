@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
+import dev.blueprints.core.Stacks;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -14,6 +15,7 @@ public final class LockTable extends Construct {
 
   public LockTable(Construct scope, String id, String name) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     table = DynamodbTable.Builder.create(this, "Resource")
         .name(name)
         .billingMode("PAY_PER_REQUEST")

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.blueprints.core.Providers;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.BucketProps;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ public final class StateBootstrapStack extends TerraformStack {
 
   public StateBootstrapStack(Construct scope, String id, String project, StateSettings state, Map<String, String> extraTags) {
     super(scope, id);
+    Stacks.place(this, scope, id);
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("Project", project);
     tags.put("Environment", "shared");

@@ -17,6 +17,7 @@ import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
 import dev.blueprints.network.SubnetGroup;
@@ -127,7 +128,7 @@ public final class FargateWebComputeStack extends BlueprintStack {
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
     for (var service : java.util.List.of(frontend, backend)) {
-      String label = service.getNode().getId();
+      String label = Stacks.id(service);
       alarms.ecsServiceCpu(label, cluster.name(), service.serviceName());
       alarms.ecsServiceMemory(label, cluster.name(), service.serviceName());
     }
