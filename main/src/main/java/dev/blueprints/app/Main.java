@@ -46,6 +46,8 @@ public final class Main {
       BlueprintsApp.Deployment deployment = BlueprintsApp.load(selection);
       // No construct stack traces in the output: they are large and nobody reads them in Terraform JSON.
       app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
+      // Before the stacks exist, so they register no policy validation: synth below checks the written files.
+      Policy.checkAfterSynth(app);
       stacks = BlueprintsApp.build(app, deployment);
     } catch (IllegalArgumentException e) {
       err.println("blueprints: " + e.getMessage());

@@ -73,11 +73,14 @@ public final class Policy {
       if (state.stacks.containsValue(stack)) return;
     }
     String path = path(stack);
+    boolean validate;
     synchronized (state) {
       if (state.stacks.containsKey(path)) return;
       state.stacks.put(path, stack);
+      validate = !state.checkOutput;
     }
-    stack.getNode().addValidation(new StackValidation(stack));
+    // An app whose caller checks the written output needs no validation (each costs bridge calls and a callback).
+    if (validate) stack.getNode().addValidation(new StackValidation(stack));
   }
 
   /** Enables the policy on every stack under {@code scope} (an app), e.g. stacks not built on BlueprintStack. */
@@ -131,7 +134,8 @@ public final class Policy {
    * Moves the check of {@code app} from the stack validations to {@link #checkOutput}: the caller reads what
    * synth wrote instead of having every stack resolved a second time through the jsii bridge (the
    * validations cost about as much as writing). The caller must then call {@link #checkOutput} and discard
-   * the output when it fails, as {@code Main} does.
+   * the output when it fails, as {@code Main} does. Called before the stacks are built, it spares them the
+   * validation altogether; stacks enabled earlier keep theirs, which then pass.
    */
   public static void checkAfterSynth(App app) {
     AppState state = state(app);

@@ -206,6 +206,18 @@ class PolicyTest {
   }
 
   @Test
+  void stacksBuiltAfterCheckAfterSynthAreWrittenAndTheirOutputIsChecked(@TempDir Path out) {
+    App app = app(out);
+    Policy.checkAfterSynth(app);   // as Main does, before any stack exists: the stacks get no validation
+    BlueprintStack data = stack(app);
+    S3Bucket.Builder.create(data, "Raw").bucket("acme-raw").build();
+    app.synth();   // nothing stops the write: the caller checks the output
+    PolicyReport report = Policy.checkOutput(app, out);
+    assertTrue(report.failed());
+    assertTrue(report.failure().contains("BP-S3-002  stack test-dev-data  aws_s3_bucket.Raw"), report.failure());
+  }
+
+  @Test
   void aCleanAppSynthesizesPrintsTheSummaryAndCanSynthesizeAgain(@TempDir Path out) throws IOException {
     App app = app(out);
     BlueprintStack stack = stack(app);
