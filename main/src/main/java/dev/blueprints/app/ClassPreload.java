@@ -17,7 +17,10 @@ import java.util.List;
  *
  * <p>Classes are loaded and linked, never initialized: no static initializer runs on this thread, so nothing
  * crosses the jsii bridge from it (the jsii client is not thread-safe, and provider classes read their
- * constants from Node.js when initialized). The list, {@value #LIST} beside this class, is written by
+ * constants from Node.js when initialized). The one exception is the AWS provider's jsii type table
+ * ({@value #PROVIDER_TYPE_TABLE}): its initializer only reads 7.8 MB of text from the provider jar into a
+ * map, about 0.25 s that would otherwise run on the main thread just before Node.js starts loading the
+ * provider. The list, {@value #LIST} beside this class, is written by
  * {@code bash main/scripts/class-list.sh} from a {@code -Xlog:class+load} run of the full synth; a name that
  * no longer exists is skipped, so a stale list costs time, never correctness, and {@code ClassPreloadTest}
  * fails when a blueprint uses a provider resource the list lacks. {@code -Dblueprints.preload=false} turns
@@ -26,6 +29,8 @@ import java.util.List;
 final class ClassPreload {
   /** The class names, one per line, in the order the full synth first loads them. */
   static final String LIST = "preload-classes.txt";
+  /** The provider's jsii module: fqn-to-class table read by its static initializer, pure Java. */
+  static final String PROVIDER_TYPE_TABLE = "com.hashicorp.cdktf.providers.aws.$Module";
 
   private ClassPreload() {}
 
@@ -33,7 +38,10 @@ final class ClassPreload {
   static Thread start() {
     if (!Boolean.parseBoolean(System.getProperty("blueprints.preload", "true"))) return null;
     ClassLoader loader = ClassPreload.class.getClassLoader();
-    Thread thread = new Thread(() -> load(names(), loader), "blueprints-class-preload");
+    Thread thread = new Thread(() -> {
+      initializeTypeTable(loader);   // first: the main thread needs it within a second, the classes later
+      load(names(), loader);
+    }, "blueprints-class-preload");
     thread.setDaemon(true);   // a synth that finishes first does not wait for it
     thread.start();
     return thread;
@@ -47,6 +55,15 @@ final class ClassPreload {
       return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Initializes {@link #PROVIDER_TYPE_TABLE}, if the provider is on the class path. */
+  static void initializeTypeTable(ClassLoader loader) {
+    try {
+      Class.forName(PROVIDER_TYPE_TABLE, true, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      // Another provider version or binding: the jsii engine reads its table itself, as usual.
     }
   }
 

@@ -40,6 +40,13 @@ class ClassPreloadTest {
   }
 
   @Test
+  void theProviderTypeTableInitializedAheadExistsAndIsAJsiiModule() throws ClassNotFoundException {
+    Class<?> table = Class.forName(ClassPreload.PROVIDER_TYPE_TABLE, false, getClass().getClassLoader());
+    assertTrue(software.amazon.jsii.JsiiModule.class.isAssignableFrom(table),
+        ClassPreload.PROVIDER_TYPE_TABLE + " should be the provider's jsii module (its initializer only reads the type table)");
+  }
+
+  @Test
   void everyListedLibraryAndProjectClassStillExists() {
     // JDK classes are left out: internal ones differ between JDK versions, and a missing one is only skipped.
     List<String> names = ClassPreload.names().stream().filter(n -> !n.startsWith("java") && !n.startsWith("jdk.") && !n.startsWith("sun.")).toList();
