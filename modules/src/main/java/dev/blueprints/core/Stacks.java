@@ -69,7 +69,7 @@ public final class Stacks {
     if (construct instanceof App app) return app;   // an app has no scope
     Placement placement = PLACEMENTS.get(construct);
     if (placement == null) return construct.getNode().getRoot();
-    return construct instanceof TerraformStack && placement.scope() instanceof App app ? app : root(of(construct));
+    return root(construct instanceof TerraformStack ? placement.scope() : of(construct));
   }
 
   /**

@@ -61,6 +61,15 @@ class StacksTest {
   }
 
   @Test
+  void aStackCreatedInsideAConstructAnswersLikeTheTree() {
+    App app = Fixtures.app();
+    Construct group = new Construct(app, "Stage");
+    BlueprintStack stack = new BlueprintStack(group, "test-dev-nested", Fixtures.dev(), "test");
+    Network network = Fixtures.network(stack);
+    for (IConstruct c : List.of(stack, network, network.resource())) assertAnswersLikeTheTree(c);
+  }
+
+  @Test
   void stacksCompareByTheOrderTheyWereAddedToTheApp() {
     App app = Fixtures.app();
     BlueprintStack first = new BlueprintStack(app, "test-dev-network", Fixtures.dev(), "test");
