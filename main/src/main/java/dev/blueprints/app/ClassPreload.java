@@ -34,9 +34,9 @@ final class ClassPreload {
 
   private ClassPreload() {}
 
-  /** Starts loading on a daemon thread, unless {@code -Dblueprints.preload=false}; returns the thread or null. */
-  static Thread start() {
-    if (!Boolean.parseBoolean(System.getProperty("blueprints.preload", "true"))) return null;
+  /** Starts loading on a daemon thread, unless {@code -Dblueprints.preload=false}. */
+  static void start() {
+    if (!Boolean.parseBoolean(System.getProperty("blueprints.preload", "true"))) return;
     ClassLoader loader = ClassPreload.class.getClassLoader();
     Thread thread = new Thread(() -> {
       initializeTypeTable(loader);   // first: the main thread needs it within a second, the classes later
@@ -44,7 +44,6 @@ final class ClassPreload {
     }, "blueprints-class-preload");
     thread.setDaemon(true);   // a synth that finishes first does not wait for it
     thread.start();
-    return thread;
   }
 
   /** The listed class names, in order. */
