@@ -1,11 +1,16 @@
 package dev.blueprints.app;
 
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
 import dev.blueprints.blueprints.Blueprint;
-import dev.blueprints.blueprints.Blueprints;
-import dev.blueprints.core.BlueprintStack;
-import dev.blueprints.core.SettingsFile;
+import dev.blueprints.app.Blueprints;
+import dev.blueprints.blueprints.LayerStack;
+import dev.blueprints.settings.SettingsFile;
 import dev.blueprints.state.StateBootstrapStack;
-import dev.blueprints.state.StateSettings;
+import dev.blueprints.core.StateSettings;
+import dev.blueprints.policy.Policy;
+import dev.blueprints.policy.rules.RulePacks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +25,18 @@ import software.constructs.Construct;
 public final class BlueprintsApp {
   private BlueprintsApp() {}
 
+  /**
+   * A new app writing to {@code outdir}, checked by the library's rule pack: the app {@link Main} synthesizes.
+   * Construct stack traces stay out of the output: they are large and nobody reads them in Terraform JSON.
+   */
+  public static App newApp(Path outdir) {
+    App app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
+    Policy.attach(app, RulePacks.blueprints());
+    return app;
+  }
+
   /** Loads and builds in one step (tests); {@link Main} loads first so it can fail before creating the app. */
-  public static List<BlueprintStack> build(Construct app, Selection selection) {
+  public static List<LayerStack> build(Construct app, Selection selection) {
     return build(app, load(selection));
   }
 
@@ -61,13 +76,13 @@ public final class BlueprintsApp {
   }
 
   /** Adds the bootstrap stack and every selected blueprint's stacks to {@code app}; returns the blueprint stacks. */
-  public static List<BlueprintStack> build(Construct app, Deployment deployment) {
+  public static List<LayerStack> build(Construct app, Deployment deployment) {
     Selection selection = deployment.selection();
     Map<String, SettingsFile> byEnvironment = deployment.environments();
     SettingsFile first = byEnvironment.values().iterator().next();
     StateSettings state = first.settings().state();
     new StateBootstrapStack(app, StateBootstrapStack.ID, first.settings().project(), state, first.settings().tags());
-    List<BlueprintStack> stacks = new ArrayList<>();
+    List<LayerStack> stacks = new ArrayList<>();
     for (String id : selection.blueprints()) {
       Blueprint blueprint = Blueprints.byId(id);
       for (SettingsFile file : byEnvironment.values()) {

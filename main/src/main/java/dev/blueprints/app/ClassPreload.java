@@ -21,7 +21,7 @@ import java.util.List;
  * ({@value #PROVIDER_TYPE_TABLE}): its initializer only reads 7.8 MB of text from the provider jar into a
  * map, about 0.25 s that would otherwise run on the main thread just before Node.js starts loading the
  * provider. The list, {@value #LIST} beside this class, is written by
- * {@code bash main/scripts/class-list.sh} from a {@code -Xlog:class+load} run of the full synth; a name that
+ * {@code bash tools/scripts/class-list.sh} from a {@code -Xlog:class+load} run of the full synth; a name that
  * no longer exists is skipped, so a stale list costs time, never correctness, and {@code ClassPreloadTest}
  * fails when a blueprint uses a provider resource the list lacks. {@code -Dblueprints.preload=false} turns
  * it off (the benchmark measures both).

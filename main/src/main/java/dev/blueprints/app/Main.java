@@ -1,10 +1,10 @@
 package dev.blueprints.app;
 
 import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.AppConfig;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.policy.Policy;
 import dev.blueprints.policy.PolicyReport;
+import dev.blueprints.policy.PolicyViolationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -40,14 +40,11 @@ public final class Main {
     boolean outdirExisted = Files.exists(outdir);
     Selection selection;
     App app;
-    List<BlueprintStack> stacks;
+    List<LayerStack> stacks;
     try {
       selection = Selection.parse(args, env);
       BlueprintsApp.Deployment deployment = BlueprintsApp.load(selection);
-      // No construct stack traces in the output: they are large and nobody reads them in Terraform JSON.
-      app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
-      // Before the stacks exist, so they register no policy validation: synth below checks the written files.
-      Policy.checkAfterSynth(app);
+      app = BlueprintsApp.newApp(outdir);
       stacks = BlueprintsApp.build(app, deployment);
     } catch (IllegalArgumentException e) {
       err.println("blueprints: " + e.getMessage());
@@ -63,25 +60,21 @@ public final class Main {
   }
 
   /**
-   * Synthesizes {@code app}, then checks every stack it wrote (those not built on BlueprintStack, like the
-   * state bootstrap, included) and prints the policy summary. Returns 0, or {@link #POLICY_VIOLATION} after
-   * listing the unsuppressed ERROR findings and removing the stacks just written, so nothing that failed
-   * the policy can be planned or deployed; the report stays.
+   * Synthesizes {@code app} and checks every stack it wrote against the attached policy (those not built on
+   * BlueprintStack, like the state bootstrap, included), then prints the policy summary. Returns 0, or
+   * {@link #POLICY_VIOLATION} after listing the unsuppressed ERROR findings and removing the stacks just
+   * written, so nothing that failed the policy can be planned or deployed; the report stays.
    */
   public static int synth(App app, Path outdir, PrintStream out, PrintStream err) {
-    Policy.enableAll(app);
-    // Reading the written JSON is cheaper than resolving every stack twice through the bridge.
-    Policy.checkAfterSynth(app);
-    app.synth();
-    PolicyReport report = Policy.checkOutput(app, outdir);
-    if (report.failed()) {
-      removeStacks(outdir, report.stacks());
-      err.print(report.failure());
+    try {
+      out.print(Policy.synth(app).summary());
+      return 0;
+    } catch (PolicyViolationException e) {
+      removeStacks(outdir, e.report().stacks());
+      err.print(e.getMessage());
       err.println("blueprints: policy report in " + outdir.resolve(PolicyReport.FILE_NAME) + "; no stack was kept");
       return POLICY_VIOLATION;
     }
-    out.print(report.summary());
-    return 0;
   }
 
   private static void removeStacks(Path outdir, List<String> stacks) {
@@ -90,7 +83,7 @@ public final class Main {
   }
 
   /** Deletes a file or a directory tree, if it exists. */
-  static void delete(Path path) {
+  public static void delete(Path path) {
     if (!Files.exists(path)) return;
     try (var files = Files.walk(path)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,6 +1,6 @@
 package dev.blueprints.app;
 
-import dev.blueprints.blueprints.Blueprints;
+import dev.blueprints.app.Blueprints;
 import dev.blueprints.core.Environment;
 import dev.blueprints.core.Validate;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dev.blueprints.blueprints;
 
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import java.util.List;
 import software.constructs.Construct;
 
@@ -20,7 +19,7 @@ public interface Blueprint {
    * @param settings the environment's deployment settings
    * @param options  this blueprint's object from the settings file ({@code blueprints.<id>}), possibly empty
    */
-  List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options);
+  List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options);
 
   /** {@code <id>-<env>-<layer>}. */
   default String stackId(Settings settings, String layer) {

@@ -1,7 +1,7 @@
 package dev.blueprints.blueprints;
 
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.core.Validate;
 import java.util.regex.Pattern;
 

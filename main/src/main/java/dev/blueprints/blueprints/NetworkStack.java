@@ -1,7 +1,6 @@
 package dev.blueprints.blueprints;
 
 import com.hashicorp.cdktf.TerraformOutput;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.NatStrategy;
 import dev.blueprints.network.Network;
@@ -15,7 +14,7 @@ import software.constructs.Construct;
  * The network layer of a blueprint: one VPC with the tiers the blueprint needs. NAT follows the
  * environment: a gateway per AZ when highly available (prod), one shared gateway otherwise (dev).
  */
-public final class NetworkStack extends BlueprintStack {
+public final class NetworkStack extends LayerStack {
   private final Network network;
 
   public NetworkStack(Construct scope, String id, Settings settings, String blueprint, Set<SubnetTier> tiers) {

@@ -2,7 +2,7 @@ package dev.blueprints.blueprints;
 
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.TargetGroup;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.core.Validate;
 import java.util.regex.Pattern;
 

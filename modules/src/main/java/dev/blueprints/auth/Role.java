@@ -1,11 +1,11 @@
 package dev.blueprints.auth;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
-import dev.blueprints.core.Stacks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +16,7 @@ import software.constructs.Construct;
  * through {@link #grant(String, List)} (as {@code secret.grantRead(role)} does): each grant is an
  * inline policy of its own, named by the grant, so grants from different stacks never collide.
  */
-public final class Role extends Construct {
+public final class Role extends BlueprintConstruct {
   private final IamRole role;
   /** Inline policy ids granted so far, kept on the Java side rather than asked of the construct tree. */
   private final Set<String> grants = new HashSet<>();
@@ -26,7 +26,6 @@ public final class Role extends Construct {
 
   public Role(Construct scope, String id, RoleProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     String account = props.sourceAccountCondition() ? Account.id(this) : null;
     role = IamRole.Builder.create(this, "Resource")
         .name(props.name())

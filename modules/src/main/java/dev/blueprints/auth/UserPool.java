@@ -1,5 +1,7 @@
 package dev.blueprints.auth;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool.CognitoUserPool;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool.CognitoUserPoolAccountRecoverySetting;
@@ -13,9 +15,7 @@ import com.hashicorp.cdktf.providers.aws.cognito_user_pool.CognitoUserPoolUserna
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_client.CognitoUserPoolClient;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_client.CognitoUserPoolClientTokenValidityUnits;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_domain.CognitoUserPoolDomain;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
@@ -37,7 +37,7 @@ import software.constructs.Construct;
  * reason)} keeps the default plan. Cognito's built-in e-mail sender is limited to a few messages a day: a
  * production pool with self sign-up should send through SES.
  */
-public final class UserPool extends Construct {
+public final class UserPool extends BlueprintConstruct {
   private final CognitoUserPool pool;
   private final CognitoUserPoolClient client;
   private final CognitoUserPoolDomain domain;
@@ -45,8 +45,7 @@ public final class UserPool extends Construct {
 
   public UserPool(Construct scope, String id, UserPoolProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     this.region = stack.settings().region();
     String name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.USER_POOL);
     boolean protect = props.deletionProtection() != null ? props.deletionProtection() : stack.environment().deletionProtection();

@@ -1,5 +1,7 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -24,10 +26,8 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkIn
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -60,7 +60,7 @@ import software.constructs.Construct;
  *   not take the provider's default tags.</li>
  * </ul>
  */
-public final class AutoScalingGroup extends Construct implements Connectable {
+public final class AutoScalingGroup extends BlueprintConstruct implements Connectable {
   static final String AL2023_X86 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AL2023_ARM = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
   private static final List<String> GROUP_METRICS = List.of("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity",
@@ -76,9 +76,8 @@ public final class AutoScalingGroup extends Construct implements Connectable {
 
   public AutoScalingGroup(Construct scope, String id, AutoScalingGroupProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     Validate.notNull("props", props);
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     Naming naming = stack.naming();
     String component = id.toLowerCase(Locale.ROOT);
     String name = props.name() != null ? props.name() : naming.name(component, NameLimit.AUTOSCALING_GROUP);
@@ -98,7 +97,7 @@ public final class AutoScalingGroup extends Construct implements Connectable {
     securityGroup = new SecurityGroup(this, "SecurityGroup",
         new SecurityGroupProps(props.vpcId(), name, "Instances of Auto Scaling group " + name));
 
-    Map<String, String> tags = new LinkedHashMap<>(stack.settings().tagsFor(stack.blueprint(), Stacks.id(stack)));
+    Map<String, String> tags = new LinkedHashMap<>(stack.tags());
     tags.put("Name", name);
     String imageId = props.ami() != null ? props.ami() : DataAwsSsmParameter.Builder.create(this, "Ami")
         .name(props.isArm64() ? AL2023_ARM : AL2023_X86)

@@ -1,5 +1,6 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.ecr_lifecycle_policy.EcrLifecyclePolicy;
@@ -21,14 +22,13 @@ import software.constructs.Construct;
  * {@code terraform destroy} fails while it still holds images, so images are removed on purpose, not as a
  * side effect.
  */
-public final class ContainerRegistry extends Construct {
+public final class ContainerRegistry extends BlueprintConstruct {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final EcrRepository repository;
   private final String name;
 
   public ContainerRegistry(Construct scope, String id, ContainerRegistryProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     Validate.notNull("props", props);
     name = props.name();
     var encryption = EcrRepositoryEncryptionConfiguration.builder();

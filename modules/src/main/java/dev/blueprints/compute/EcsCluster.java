@@ -1,5 +1,6 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -24,11 +25,9 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkIn
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Port;
 import dev.blueprints.network.SecurityGroup;
@@ -53,7 +52,7 @@ import software.constructs.Construct;
  * and SSM APIs over HTTPS to register and pull images: call {@link #allowHttpsEgressToInternet(String)} (via NAT)
  * or wire the group to interface VPC endpoints' security group; without one of them instances never join.
  */
-public final class EcsCluster extends Construct {
+public final class EcsCluster extends BlueprintConstruct {
   /** The public SSM parameter holding the current ECS-optimized Amazon Linux 2023 AMI id. */
   public static final String ECS_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
   static final String FARGATE = "FARGATE";
@@ -71,9 +70,8 @@ public final class EcsCluster extends Construct {
 
   public EcsCluster(Construct scope, String id, EcsClusterProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = Validate.notNull("props", props);
-    Naming naming = BlueprintStack.of(this).naming();
+    Naming naming = naming();
     String component = id.toLowerCase(Locale.ROOT);
     String name = props.name() != null ? props.name() : naming.name(component, NameLimit.ECS_CLUSTER);
     cluster = com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster.Builder.create(this, "Resource")

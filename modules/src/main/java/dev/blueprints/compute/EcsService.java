@@ -1,5 +1,7 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -21,7 +23,6 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.Account;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.core.Stacks;
@@ -67,7 +68,7 @@ import software.constructs.Construct;
  * <p>A target group must belong to a listener before a service can register with it: when the listener is in the
  * same stack, pass it to {@link #dependsOn(TerraformResource)}.
  */
-public final class EcsService extends Construct implements Connectable {
+public final class EcsService extends BlueprintConstruct implements Connectable {
   /** The port range of bridge mode's dynamic host ports (covers both kernel and Docker defaults). */
   public static final Port DYNAMIC_HOST_PORTS = Port.tcpRange(32768, 65535);
 
@@ -83,9 +84,8 @@ public final class EcsService extends Construct implements Connectable {
 
   public EcsService(Construct scope, String id, EcsServiceProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = props;
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     Naming naming = stack.naming();
     String region = stack.settings().region();
     String component = id.toLowerCase(Locale.ROOT);

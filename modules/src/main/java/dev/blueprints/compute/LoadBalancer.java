@@ -1,5 +1,10 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Widget;
+import dev.blueprints.observability.Widgets;
+import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
@@ -9,7 +14,6 @@ import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
@@ -43,7 +47,7 @@ import software.constructs.Construct;
  *   <li>Deletion protection follows the environment unless set.</li>
  * </ul>
  */
-public final class LoadBalancer extends Construct implements Connectable {
+public final class LoadBalancer extends BlueprintConstruct implements Connectable {
   /** TLS 1.3 and 1.2 only, forward-secret ciphers. */
   public static final String SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
   private static final Pattern CERTIFICATE_ARN = Pattern.compile("^arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+$");
@@ -59,9 +63,8 @@ public final class LoadBalancer extends Construct implements Connectable {
 
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = Validate.notNull("props", props);
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.LOAD_BALANCER);
     boolean deletionProtection = props.deletionProtection() != null
         ? props.deletionProtection() : stack.environment().deletionProtection();
@@ -187,6 +190,34 @@ public final class LoadBalancer extends Construct implements Connectable {
   /** The ARN suffix, the {@code LoadBalancer} dimension of CloudWatch metrics. */
   public String arnSuffix() {
     return arnSuffix.get();
+  }
+
+  /**
+   * A dashboard row for this load balancer. Application: requests, p95 and average target response time,
+   * 5xx (load balancer and targets). Network (no HTTP metrics): new flows, processed bytes, target TCP resets.
+   */
+  public List<Widget> widgets(String title) {
+    return widgets(title, kind(), arnSuffix());
+  }
+
+  /** The dashboard row of {@link #widgets(String)} for any load balancer of {@code kind}, by its ARN suffix. */
+  public static List<Widget> widgets(String title, LoadBalancerKind kind, String arnSuffix) {
+    Map<String, String> lb = Map.of("LoadBalancer", Validate.notBlank("arnSuffix", arnSuffix));
+    String ns = kind.metricNamespace();
+    if (kind == LoadBalancerKind.APPLICATION) {
+      return Widgets.row(title,
+          Widgets.widget("Requests", "Sum", Metric.of(ns, "RequestCount", lb)),
+          Widgets.widget("Target response time (s)", "p95",
+              Metric.of(ns, "TargetResponseTime", lb).withLabel("p95"),
+              Metric.of(ns, "TargetResponseTime", lb).withStat("Average").withLabel("average")),
+          Widgets.widget("5xx", "Sum",
+              Metric.of(ns, "HTTPCode_ELB_5XX_Count", lb).withLabel("load balancer 5xx"),
+              Metric.of(ns, "HTTPCode_Target_5XX_Count", lb).withLabel("target 5xx")));
+    }
+    return Widgets.row(title,
+        Widgets.widget("New flows", "Sum", Metric.of(ns, "NewFlowCount", lb)),
+        Widgets.widget("Processed bytes", "Sum", Metric.of(ns, "ProcessedBytes", lb)),
+        Widgets.widget("Target TCP resets", "Sum", Metric.of(ns, "TCP_Target_Reset_Count", lb)));
   }
 
   public String dnsName() {

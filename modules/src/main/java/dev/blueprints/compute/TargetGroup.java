@@ -1,9 +1,9 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
@@ -21,7 +21,7 @@ import software.constructs.Construct;
  * <p>Targets accept traffic (and the load balancer's health checks, which use the traffic port) through
  * {@code target.connections().allowFrom(loadBalancer, Port.tcp(group.port()), "...")}.
  */
-public final class TargetGroup extends Construct {
+public final class TargetGroup extends BlueprintConstruct {
   private final LoadBalancer loadBalancer;
   private final LbTargetGroup group;
   private final Memo<String> arnSuffix;
@@ -32,7 +32,6 @@ public final class TargetGroup extends Construct {
 
   TargetGroup(LoadBalancer loadBalancer, String id, TargetGroupProps props) {
     super(loadBalancer, id);
-    Stacks.place(this, loadBalancer, id);
     this.loadBalancer = loadBalancer;
     LoadBalancerKind kind = loadBalancer.kind();
     this.port = props.port();
@@ -63,7 +62,7 @@ public final class TargetGroup extends Construct {
     String component = (Stacks.id(loadBalancer) + "-" + id).toLowerCase(Locale.ROOT)
         + "-" + String.format("%04x", settings.hashCode() & 0xffff);
     group = LbTargetGroup.Builder.create(this, "Resource")
-        .name(BlueprintStack.of(this).naming().name(component, NameLimit.TARGET_GROUP))
+        .name(naming().name(component, NameLimit.TARGET_GROUP))
         .port(port)
         .protocol(protocol.name())
         .targetType(targetType.terraformValue())

@@ -1,56 +1,54 @@
 package dev.blueprints.core;
 
 import com.hashicorp.cdktf.TerraformStack;
-import dev.blueprints.policy.Policy;
-import dev.blueprints.state.RemoteState;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
  * The base of every deployable stack: the AWS provider with the deployment's default tags, and the
  * encrypted, locked S3 backend with a state key of its own ({@code <keyPrefix>/<stack id>.tfstate}).
  * Values another stack of the same app reads from this one travel as CDKTF cross-stack references,
- * which read this stack's remote state.
+ * which read this stack's remote state. The stack carries its {@link StackContext}, so the library's
+ * constructs built in it know their settings and naming.
  */
 public class BlueprintStack extends TerraformStack {
-  private final Settings settings;
-  private final String blueprint;
+  private final StackContext context;
 
-  public BlueprintStack(Construct scope, String id, Settings settings, String blueprint) {
-    super(scope, id);
-    Stacks.place(this, scope, id);
-    this.settings = Validate.notNull("settings", settings);
-    this.blueprint = Validate.notBlank("blueprint", blueprint);
-    Providers.aws(this, settings.region(), settings.tagsFor(blueprint, id));
-    RemoteState.attach(this, settings.state(), id);
-    // Every synth checks this stack against the policy rule pack (dev.blueprints.policy.RulePack).
-    Policy.enable(this);
-  }
-
-  public Settings settings() {
-    return settings;
-  }
-
-  public Environment environment() {
-    return settings.environment();
+  /** A stack whose physical names are {@code <project>-<env>-<component>}. */
+  public BlueprintStack(Construct scope, String id, Settings settings) {
+    this(scope, id, settings, Validate.notNull("settings", settings).naming(), Map.of());
   }
 
   /**
-   * Physical names of this stack's resources: {@code <project>-<blueprint>-<env>-<component>}, so several
-   * blueprints (or applications) share one account and region without colliding.
+   * A stack with its own naming rule and tags of its own (an application adds its name to both).
+   *
+   * @param naming    physical names of the stack's resources
+   * @param extraTags tags on every resource of this stack, after {@code Project} and {@code Environment}
    */
+  protected BlueprintStack(Construct scope, String id, Settings settings, Naming naming, Map<String, String> extraTags) {
+    super(scope, id);
+    Validate.notNull("settings", settings);
+    Map<String, String> tags = settings.tagsFor(id, extraTags);
+    this.context = StackContext.attach(this, settings, naming, tags);
+    Stacks.place(this, scope, id);
+    Providers.aws(this, settings.region(), tags);
+    RemoteState.attach(this, settings.state(), id);
+  }
+
+  public Settings settings() {
+    return context.settings();
+  }
+
+  public Environment environment() {
+    return context.environment();
+  }
+
+  /** Physical names of this stack's resources. */
   public Naming naming() {
-    return new Naming(settings.project() + "-" + blueprint, settings.environment().name());
+    return context.naming();
   }
 
-  /** The blueprint this stack belongs to (the {@code Blueprint} tag). */
-  public String blueprint() {
-    return blueprint;
-  }
-
-  /** The nearest {@link BlueprintStack} above {@code construct}; fails if it was built in another kind of stack. */
-  public static BlueprintStack of(Construct construct) {
-    TerraformStack stack = Stacks.of(construct);
-    if (stack instanceof BlueprintStack blueprintStack) return blueprintStack;
-    throw new IllegalArgumentException(construct.getNode().getPath() + " is not inside a BlueprintStack");
+  public StackContext context() {
+    return context;
   }
 }

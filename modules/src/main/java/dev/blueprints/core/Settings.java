@@ -1,6 +1,5 @@
 package dev.blueprints.core;
 
-import dev.blueprints.state.StateSettings;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,12 +72,15 @@ public record Settings(
     return new Naming(project, environment.name());
   }
 
-  /** The provider's default tags for one stack of a blueprint. */
-  public Map<String, String> tagsFor(String blueprint, String stackId) {
+  /**
+   * The provider's default tags for one stack: {@code Project}, {@code Environment}, the stack's own
+   * {@code extraTags}, {@code Stack}, {@code ManagedBy}, then the settings' {@code tags}.
+   */
+  public Map<String, String> tagsFor(String stackId, Map<String, String> extraTags) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Project", project);
     all.put("Environment", environment.name());
-    all.put("Blueprint", blueprint);
+    all.putAll(extraTags);
     all.put("Stack", stackId);
     all.put("ManagedBy", "blueprints");
     all.putAll(new java.util.TreeMap<>(tags));

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 import software.constructs.IConstruct;
 
 /**
@@ -24,14 +25,30 @@ public final class Stacks {
 
   private static final Map<IConstruct, Placement> PLACEMENTS = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Map<IConstruct, TerraformStack> STACK_OF = Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<IConstruct, List<Consumer<TerraformStack>>> STACK_LISTENERS =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private static long placed;
 
   private Stacks() {}
 
-  /** Records that {@code construct} was just created as {@code id} in {@code scope}. */
+  /**
+   * Records that {@code construct} was just created as {@code id} in {@code scope}; a stack is announced to
+   * the listeners of its app ({@link #whenStackAdded}).
+   */
   public static void place(IConstruct construct, IConstruct scope, String id) {
     synchronized (PLACEMENTS) {
       PLACEMENTS.put(construct, new Placement(scope, id, placed++));
+    }
+    if (construct instanceof TerraformStack stack) {
+      List<Consumer<TerraformStack>> listeners = STACK_LISTENERS.get(root(stack));
+      if (listeners != null) List.copyOf(listeners).forEach(listener -> listener.accept(stack));
+    }
+  }
+
+  /** Calls {@code listener} with every stack placed in {@code app} from now on (the policy attaches this way). */
+  public static void whenStackAdded(App app, Consumer<TerraformStack> listener) {
+    synchronized (STACK_LISTENERS) {
+      STACK_LISTENERS.computeIfAbsent(app, a -> new ArrayList<>()).add(listener);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
@@ -21,9 +22,7 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioning
 import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
-import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ import software.constructs.Construct;
  * expires replaced versions and abandoned multipart uploads. {@link #forLoadBalancerLogs} makes the variant that
  * accepts ALB/NLB access logs.
  */
-public final class Bucket extends Construct {
+public final class Bucket extends BlueprintConstruct {
   /** Regions with an Elastic Load Balancing log-delivery account (opened before August 2022). */
   static final Set<String> LEGACY_ELB_REGIONS = Set.of(
       "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1", "ap-northeast-1",
@@ -50,7 +49,6 @@ public final class Bucket extends Construct {
 
   public Bucket(Construct scope, String id, BucketProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     bucket = S3Bucket.Builder.create(this, "Resource")
         .bucket(props.name())
         .forceDestroy(false)
@@ -138,7 +136,7 @@ public final class Bucket extends Construct {
    */
   private List<PolicyStatement> loadBalancerLogStatements() {
     String account = Account.id(this);
-    String region = BlueprintStack.of(this).settings().region();
+    String region = region();
     List<String> objects = List.of(bucketArn.get() + "/AWSLogs/" + account + "/*", bucketArn.get() + "/*/AWSLogs/" + account + "/*");
     List<PolicyStatement> out = new ArrayList<>();
     if (LEGACY_ELB_REGIONS.contains(region)) {

@@ -1,6 +1,6 @@
 package dev.blueprints.data;
 
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.StackContext;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ final class DataNames {
   /** {@code <project>-<blueprint>-<env>-<component>[-suffix]} within {@code limit}. */
   static String name(Construct construct, String suffix, NameLimit limit) {
     String component = component(construct) + (suffix == null || suffix.isEmpty() ? "" : "-" + suffix);
-    return BlueprintStack.of(construct).naming().name(component, limit);
+    return StackContext.of(construct).naming().name(component, limit);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.db_parameter_group.DbParameterGroup;
@@ -8,11 +9,9 @@ import com.hashicorp.cdktf.providers.aws.db_subnet_group.DbSubnetGroup;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Environment;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -38,7 +37,7 @@ import software.constructs.Construct;
  *       {@code db.allowDefaultPortFrom(service, "service to database")}.</li>
  * </ul>
  */
-public final class Database extends Construct implements Connectable {
+public final class Database extends BlueprintConstruct implements Connectable {
   /** The RDS CA that current client trust stores accept (rds-ca-2019 expired in 2024). */
   public static final String CA_CERT = "rds-ca-rsa2048-g1";
   private static final String MONITORING_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole";
@@ -53,9 +52,8 @@ public final class Database extends Construct implements Connectable {
 
   public Database(Construct scope, String id, DatabaseProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = props;
-    Environment environment = BlueprintStack.of(this).environment();
+    Environment environment = environment();
     DatabaseEngine engine = props.engine();
     String identifier = props.identifier() != null ? props.identifier() : DataNames.name(this, null, NameLimit.RDS_IDENTIFIER);
     String family = engine.parameterFamily(props.engineVersion());
@@ -172,7 +170,7 @@ public final class Database extends Construct implements Connectable {
         List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secretArn())));
     if (props.kmsKeyArn() != null) {
       statements.add(PolicyStatement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(props.kmsKeyArn()))
-          .withCondition("StringEquals", "kms:ViaService", List.of("secretsmanager." + BlueprintStack.of(this).settings().region() + ".amazonaws.com")));
+          .withCondition("StringEquals", "kms:ViaService", List.of("secretsmanager." + region() + ".amazonaws.com")));
     }
     role.grant(DataNames.grantId(this, "ReadSecret"), statements);
   }

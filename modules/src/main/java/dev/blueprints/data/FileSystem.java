@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.efs_access_point.EfsAccessPoint;
 import com.hashicorp.cdktf.providers.aws.efs_access_point.EfsAccessPointPosixUser;
@@ -16,7 +17,6 @@ import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -38,7 +38,7 @@ import software.constructs.Construct;
  * anonymous NFS clients access: clients mount with IAM authorization (ECS volume {@code iam = "ENABLED"},
  * {@code transitEncryption = "ENABLED"}) and their role needs {@link #grantMount(Role, boolean)}.
  */
-public final class FileSystem extends Construct implements Connectable {
+public final class FileSystem extends BlueprintConstruct implements Connectable {
   private final EfsFileSystem fileSystem;
   private final Memo<String> fileSystemId;
   private final EfsAccessPoint accessPoint;
@@ -47,7 +47,6 @@ public final class FileSystem extends Construct implements Connectable {
 
   public FileSystem(Construct scope, String id, FileSystemProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     String name = DataNames.name(this, null, NameLimit.EFS);
     var builder = EfsFileSystem.Builder.create(this, "Resource")
         .creationToken(name)

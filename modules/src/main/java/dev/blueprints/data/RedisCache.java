@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.memorydb_acl.MemorydbAcl;
 import com.hashicorp.cdktf.providers.aws.memorydb_cluster.MemorydbCluster;
@@ -7,10 +8,8 @@ import com.hashicorp.cdktf.providers.aws.memorydb_subnet_group.MemorydbSubnetGro
 import com.hashicorp.cdktf.providers.aws.memorydb_user.MemorydbUser;
 import com.hashicorp.cdktf.providers.aws.memorydb_user.MemorydbUserAuthenticationMode;
 import dev.blueprints.auth.Role;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Environment;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -31,7 +30,7 @@ import software.constructs.Construct;
  * later changes: the first value is kept in both places and plans stay clean. To rotate, put a new password into
  * the secret and the user outside Terraform (e.g. {@code aws memorydb update-user}).
  */
-public final class RedisCache extends Construct implements Connectable {
+public final class RedisCache extends BlueprintConstruct implements Connectable {
   private final MemorydbCluster cluster;
   private final MemorydbUser user;
   private final MemorydbAcl acl;
@@ -41,8 +40,7 @@ public final class RedisCache extends Construct implements Connectable {
 
   public RedisCache(Construct scope, String id, RedisCacheProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
-    Environment environment = BlueprintStack.of(this).environment();
+    Environment environment = environment();
     clusterName = DataNames.name(this, null, NameLimit.MEMORYDB_CLUSTER);
     String userName = DataNames.name(this, "app", NameLimit.MEMORYDB_USER);
 
@@ -55,7 +53,7 @@ public final class RedisCache extends Construct implements Connectable {
     securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps(props.vpcId(),
         DataNames.name(this, null, NameLimit.SECURITY_GROUP), "MemoryDB " + clusterName + ": clients admitted by rule only"));
 
-    var secretProps = SecretProps.builder(BlueprintStack.of(this).naming().path(DataNames.component(this)))
+    var secretProps = SecretProps.builder(naming().path(DataNames.component(this)))
         .description("MemoryDB user of " + clusterName + ": {\"username\", \"password\"}")
         // Punctuation is left out: MemoryDB refuses some characters and URLs would need escaping.
         .generatedCredentials(userName, 32, true);
@@ -78,7 +76,7 @@ public final class RedisCache extends Construct implements Connectable {
     int replicas = props.replicasPerShard() != null ? props.replicasPerShard() : environment.highAvailability() ? 1 : 0;
     var builder = MemorydbCluster.Builder.create(this, "Resource")
         .name(clusterName)
-        .description("Redis for " + BlueprintStack.of(this).blueprint())
+        .description("Redis for " + naming().project())
         .engineVersion(props.engineVersion())
         .nodeType(props.nodeType())
         .numShards(props.shards())

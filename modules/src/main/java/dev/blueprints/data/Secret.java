@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.data_aws_secretsmanager_random_password.DataAwsSecretsmanagerRandomPassword;
@@ -7,8 +8,6 @@ import com.hashicorp.cdktf.providers.aws.secretsmanager_secret.SecretsmanagerSec
 import com.hashicorp.cdktf.providers.aws.secretsmanager_secret_version.SecretsmanagerSecretVersion;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
-import dev.blueprints.core.BlueprintStack;
-import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +25,13 @@ import software.constructs.Construct;
  * same way. Rotating means putting a new value into the secret (and the consumer) outside Terraform. The value
  * is in Terraform state, which the project's S3 backend encrypts.
  */
-public final class Secret extends Construct {
+public final class Secret extends BlueprintConstruct {
   private final SecretProps props;
   private final SecretsmanagerSecret secret;
   private final DataAwsSecretsmanagerRandomPassword password;
 
   public Secret(Construct scope, String id, SecretProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = props;
     var builder = SecretsmanagerSecret.Builder.create(this, "Resource")
         .name(props.name())
@@ -77,7 +75,7 @@ public final class Secret extends Construct {
     if (props.kmsKeyArn() != null) {
       statements.add(PolicyStatement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(props.kmsKeyArn()))
           .withCondition("StringEquals", "kms:ViaService",
-              List.of("secretsmanager." + BlueprintStack.of(this).settings().region() + ".amazonaws.com")));
+              List.of("secretsmanager." + region() + ".amazonaws.com")));
     }
     role.grant(DataNames.grantId(this, "Read"), statements);
   }

@@ -1,5 +1,7 @@
 package dev.blueprints.edge;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.ITerraformDependable;
@@ -24,14 +26,12 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolic
 import com.hashicorp.cdktf.providers.aws.wafv2_web_acl_association.Wafv2WebAclAssociation;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
-import dev.blueprints.policy.Policy;
+import dev.blueprints.core.Suppressions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -73,7 +73,7 @@ import software.constructs.Construct;
  * {@code Access-Control-Allow-Origin} to its own responses, and errors API Gateway returns itself (401 from the
  * authorizer, 429 from throttling) carry no CORS headers.
  */
-public final class RestApi extends Construct {
+public final class RestApi extends BlueprintConstruct {
   /** The access log line: one JSON object per request. */
   public static final Map<String, String> ACCESS_LOG_FIELDS = accessLogFields();
   public static final String AUTHORIZATION_HEADER = "method.request.header.Authorization";
@@ -101,9 +101,8 @@ public final class RestApi extends Construct {
 
   public RestApi(Construct scope, String id, RestApiProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = props;
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     Naming naming = stack.naming();
     int retention = stack.environment().logRetentionDays();
     apiName = props.name() != null ? props.name() : naming.name(id.toLowerCase(Locale.ROOT), NameLimit.API_GATEWAY);
@@ -259,7 +258,7 @@ public final class RestApi extends Construct {
     if (greedy) method.requestParameters(Map.of("method.request.path.proxy", true));
     ApiGatewayMethod built = method.build();
     if (!authorized) {
-      Policy.suppress(built, "BP-APIGW-003", httpMethod + " /" + backendPath.substring(1)
+      Suppressions.add(built, "BP-APIGW-003", httpMethod + " /" + backendPath.substring(1)
           + " was declared public by name (publicPath/publicMethod); every other route needs a Cognito token");
     }
 

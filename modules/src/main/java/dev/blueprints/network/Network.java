@@ -1,5 +1,6 @@
 package dev.blueprints.network;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
 import com.hashicorp.cdktf.providers.aws.eip.Eip;
 import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
@@ -14,7 +15,6 @@ import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
@@ -39,7 +39,7 @@ import software.constructs.Construct;
  *   <li>Subnet CIDRs come from {@link SubnetLayout}: adding an AZ or a tier never changes an existing one.</li>
  * </ul>
  */
-public final class Network extends Construct {
+public final class Network extends BlueprintConstruct {
   /** The most AZs a network spans. */
   public static final int MAX_AZS = 3;
 
@@ -55,9 +55,8 @@ public final class Network extends Construct {
 
   public Network(Construct scope, String id, NetworkProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.props = props;
-    this.naming = BlueprintStack.of(this).naming();
+    this.naming = naming();
     String name = naming.name(id.toLowerCase(), NameLimit.GENERIC);
     vpc = Vpc.Builder.create(this, "Resource")
         .cidrBlock(props.cidr())
@@ -182,7 +181,7 @@ public final class Network extends Construct {
     if (tables.isEmpty()) return;
     s3Endpoint = VpcEndpoint.Builder.create(this, "S3GatewayEndpoint")
         .vpcId(vpcId.get())
-        .serviceName("com.amazonaws." + BlueprintStack.of(this).settings().region() + ".s3")
+        .serviceName("com.amazonaws." + region() + ".s3")
         .vpcEndpointType("Gateway")
         .routeTableIds(tables)
         .tags(Map.of("Name", name + "-s3"))
@@ -195,7 +194,7 @@ public final class Network extends Construct {
         vpcId.get(), naming.name(Stacks.id(this).toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
         "Interface VPC endpoints: HTTPS from inside the VPC"));
     endpointSecurityGroup.connections().allowFromCidr(props.cidr(), Port.tcp(443), "HTTPS to AWS APIs from inside the VPC");
-    String region = BlueprintStack.of(this).settings().region();
+    String region = region();
     for (String service : props.interfaceEndpoints()) {
       String id = "Endpoint" + service.replaceAll("[^A-Za-z0-9]", "").toUpperCase();
       VpcEndpoint.Builder.create(this, id)

@@ -1,8 +1,8 @@
 package dev.blueprints.network;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
 import dev.blueprints.core.Memo;
-import dev.blueprints.core.Stacks;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -10,14 +10,13 @@ import software.constructs.Construct;
  * A security group created empty. Terraform removes the allow-all egress rule AWS adds to every new
  * group, so traffic is denied both ways until {@link #connections()} adds rules, each with a description.
  */
-public final class SecurityGroup extends Construct implements Connectable {
+public final class SecurityGroup extends BlueprintConstruct implements Connectable {
   private final com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup group;
   private final Memo<String> groupId;
   private final Connections connections;
 
   public SecurityGroup(Construct scope, String id, SecurityGroupProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     group = new com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup(this, "Resource",
         SecurityGroupConfig.builder()
             .name(props.name())

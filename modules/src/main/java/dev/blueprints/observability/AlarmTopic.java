@@ -1,5 +1,7 @@
 package dev.blueprints.observability;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
@@ -8,10 +10,8 @@ import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscrip
 import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +29,7 @@ import software.constructs.Construct;
  * <p>Subscription construct ids are derived from the endpoint (a short hash), so adding or removing one
  * address never re-creates the others' subscriptions (each re-creation would need a new confirmation).
  */
-public final class AlarmTopic extends Construct {
+public final class AlarmTopic extends BlueprintConstruct {
   private static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
   private final SnsTopic topic;
   private final Memo<String> topicArn;
@@ -38,8 +38,7 @@ public final class AlarmTopic extends Construct {
 
   public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     String name = props.name() != null ? props.name() : stack.naming().name("alarms", NameLimit.SNS_TOPIC);
     String account = Account.id(this);
 

@@ -1,9 +1,8 @@
 package dev.blueprints.observability;
 
+import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ import software.constructs.Construct;
  *       failover or stop (reported by the service's own events); the alarm keeps its state instead of guessing.</li>
  * </ul>
  */
-public final class Alarms extends Construct {
+public final class Alarms extends BlueprintConstruct {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9]{0,31}$");
   private static final String NOT_BREACHING = "notBreaching";
   private static final String BREACHING = "breaching";
@@ -53,7 +52,6 @@ public final class Alarms extends Construct {
 
   public Alarms(Construct scope, String id, AlarmTopic topic) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     this.topic = Validate.notNull("topic", topic);
   }
 
@@ -327,7 +325,7 @@ public final class Alarms extends Construct {
       throw Validate.invalid("name", name, "an alarm " + id + " already exists in " + getNode().getPath()
           + "; give each alarm of one kind a distinct name");
     }
-    String alarmName = BlueprintStack.of(this).naming().name(kebab(name) + "-" + kind.slug, NameLimit.CLOUDWATCH_ALARM);
+    String alarmName = naming().name(kebab(name) + "-" + kind.slug, NameLimit.CLOUDWATCH_ALARM);
     boolean percentile = kind.statistic.startsWith("p");
     String description = subject + ": " + kind.statistic + " " + kind.metric + (kind.comparison.equals(ABOVE) ? " above " : " below ")
         + number(r.threshold()) + kind.unit + " in " + r.datapointsToAlarm() + " of " + r.evaluationPeriods()

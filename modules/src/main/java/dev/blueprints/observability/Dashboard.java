@@ -1,11 +1,11 @@
 package dev.blueprints.observability;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.StackContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_dashboard.CloudwatchDashboard;
-import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Stacks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +18,14 @@ import software.constructs.Construct;
  * below the tallest widget of the row. References in dimensions stay tokens in the JSON string and
  * resolve to {@code ${...}} interpolations at synth.
  */
-public final class Dashboard extends Construct {
+public final class Dashboard extends BlueprintConstruct {
   static final int COLUMNS = 24;
   private static final ObjectMapper JSON = new ObjectMapper();
   private final CloudwatchDashboard dashboard;
 
   public Dashboard(Construct scope, String id, DashboardProps props) {
     super(scope, id);
-    Stacks.place(this, scope, id);
-    BlueprintStack stack = BlueprintStack.of(this);
+    StackContext stack = context();
     String name = props.name() != null ? props.name() : stack.naming().name("dashboard", NameLimit.DASHBOARD);
     dashboard = CloudwatchDashboard.Builder.create(this, "Resource")
         .dashboardName(name)

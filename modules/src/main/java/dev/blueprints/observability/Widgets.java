@@ -1,6 +1,5 @@
 package dev.blueprints.observability;
 
-import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,30 +12,6 @@ import java.util.Map;
  */
 public final class Widgets {
   private Widgets() {}
-
-  /**
-   * Application load balancer: requests, p95 and average target response time, 5xx (load balancer and targets).
-   * Network load balancer (no HTTP metrics): new flows, processed bytes, target TCP resets.
-   */
-  public static List<Widget> loadBalancer(String title, LoadBalancerKind type, String lbArnSuffix) {
-    Validate.notNull("type", type);
-    Map<String, String> lb = Map.of("LoadBalancer", Validate.notBlank("lbArnSuffix", lbArnSuffix));
-    String ns = type.metricNamespace();
-    if (type == LoadBalancerKind.APPLICATION) {
-      return row(title,
-          widget("Requests", "Sum", Metric.of(ns, "RequestCount", lb)),
-          widget("Target response time (s)", "p95",
-              Metric.of(ns, "TargetResponseTime", lb).withLabel("p95"),
-              Metric.of(ns, "TargetResponseTime", lb).withStat("Average").withLabel("average")),
-          widget("5xx", "Sum",
-              Metric.of(ns, "HTTPCode_ELB_5XX_Count", lb).withLabel("load balancer 5xx"),
-              Metric.of(ns, "HTTPCode_Target_5XX_Count", lb).withLabel("target 5xx")));
-    }
-    return row(title,
-        widget("New flows", "Sum", Metric.of(ns, "NewFlowCount", lb)),
-        widget("Processed bytes", "Sum", Metric.of(ns, "ProcessedBytes", lb)),
-        widget("Target TCP resets", "Sum", Metric.of(ns, "TCP_Target_Reset_Count", lb)));
-  }
 
   /** ECS service: CPU and memory utilization (%). */
   public static List<Widget> ecsService(String title, String clusterName, String serviceName) {
@@ -79,13 +54,15 @@ public final class Widgets {
         widget("Latency (ms)", "p95", Metric.of("AWS/ApiGateway", "Latency", dims)));
   }
 
-  private record Draft(String what, String stat, List<Metric> metrics) {}
+  /** One graph of a row: what it shows, its statistic and its metrics. */
+  public record Draft(String what, String stat, List<Metric> metrics) {}
 
-  private static Draft widget(String what, String stat, Metric... metrics) {
+  public static Draft widget(String what, String stat, Metric... metrics) {
     return new Draft(what, stat, List.of(metrics));
   }
 
-  private static List<Widget> row(String title, Draft... drafts) {
+  /** One 24-column row of graphs titled {@code "<title>: <what>"}, sharing the width. */
+  public static List<Widget> row(String title, Draft... drafts) {
     Validate.notBlank("title", title);
     int width = 24 / drafts.length;
     List<Widget> out = new ArrayList<>();

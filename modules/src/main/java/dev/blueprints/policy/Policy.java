@@ -5,155 +5,151 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
 import dev.blueprints.core.Stacks;
+import dev.blueprints.core.Suppressions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.WeakHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import software.constructs.Construct;
+import java.util.WeakHashMap;
 import software.constructs.IConstruct;
 import software.constructs.IValidation;
 
 /**
- * Synth-time policy: every stack it is enabled on (every {@code BlueprintStack}, by its constructor) is
- * checked against {@link RulePack} when the app synthesizes.
- *
- * <p>The check is a construct validation on each stack. The first validation of a synth runs the rules
- * over all enabled stacks of the app, writes {@value PolicyReport#FILE_NAME} to the app's output directory
- * and, when an unsuppressed ERROR exists, fails; CDKTF validates a stack before writing it, so a failing
- * synth writes no stack file. The report stays available through {@link #lastReport(Construct)}.
+ * Synth-time policy, attached to an app once with the rule packs it checks (the cdk-nag idea):
  *
  * <pre>
- *   Policy.suppress(bucket, "BP-S3-003", "access logs are written once and expire after 90 days");
- *   Policy.suppressInStack(stack, "BP-LB-005", "internal load balancer, no access logs needed");
+ *   App app = new App();
+ *   Policy.attach(app, RulePacks.blueprints(), myTeamPack);
+ *   ... build the stacks, in any order ...
+ *   Policy.suppress(healthRoute, "BP-APIGW-003", "public liveness probe, throttled");
+ *   PolicyReport report = Policy.synth(app);   // writes, checks, throws PolicyViolationException
  * </pre>
+ *
+ * <p>{@link #synth} is the one entry point: it synthesizes the app, checks every stack it wrote against the
+ * attached packs with the suppressions recorded on the constructs ({@link Suppressions}), writes
+ * {@value PolicyReport#FILE_NAME} next to the stacks, and throws a {@link PolicyViolationException} listing the
+ * unsuppressed ERROR findings. An app synthesized with a plain {@code app.synth()} is checked too, through a
+ * validation on every stack the library created or that existed when the policy was attached; a failure then
+ * reaches the caller as CDKTF's validation error and no stack file is written.
  */
 public final class Policy {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<Object, AppState> APPS = Collections.synchronizedMap(new WeakHashMap<>());
-  private static final Map<TerraformStack, AppState> STACK_STATES = Collections.synchronizedMap(new WeakHashMap<>());
-  private static final PolicyEngine ENGINE = new PolicyEngine(RulePack.all());
+  private static final Map<IConstruct, AppState> APPS = Collections.synchronizedMap(new WeakHashMap<>());
 
   private Policy() {}
 
-  /** Policy state of one app (construct tree root). */
+  /** Policy state of one app. */
   private static final class AppState {
+    final Map<String, RulePack> packs = new LinkedHashMap<>();
     final Map<String, TerraformStack> stacks = new LinkedHashMap<>();
-    final List<Suppression> suppressions = new ArrayList<>();
     Set<String> validatedThisPass;
     PolicyReport lastReport;
-    boolean checkOutput;
+    boolean checkingOutput;
   }
 
   private static AppState state(IConstruct construct) {
-    // A stack's app is remembered on the Java side: the policy asks for it several times per stack, and
-    // each getNode().getRoot() is two round trips through the jsii bridge (Stacks knows it for placed stacks).
-    if (construct instanceof TerraformStack stack) {
-      AppState known = STACK_STATES.get(stack);
-      if (known != null) return known;
+    AppState state = APPS.get(Stacks.root(construct));
+    if (state == null) {
+      throw new IllegalStateException(String.join("/", Stacks.path(construct))
+          + " is in an app with no policy: call Policy.attach(app, packs...) first");
     }
-    IConstruct root = Stacks.root(construct);
-    AppState state;
-    synchronized (APPS) {
-      state = APPS.computeIfAbsent(root, r -> new AppState());
-    }
-    if (construct instanceof TerraformStack stack) STACK_STATES.put(stack, state);
     return state;
   }
 
-  /** Checks {@code stack} on every synth of its app; idempotent. */
-  public static void enable(TerraformStack stack) {
-    AppState state = state(stack);
-    synchronized (state) {
-      if (state.stacks.containsValue(stack)) return;
+  /**
+   * Checks every stack of {@code app} against {@code packs} on each synth; a second call adds packs.
+   *
+   * @throws IllegalArgumentException when two attached packs have a rule id in common
+   */
+  public static void attach(App app, RulePack... packs) {
+    if (packs.length == 0) throw new IllegalArgumentException("packs = [] is invalid: attach at least one rule pack");
+    AppState state;
+    boolean first;
+    synchronized (APPS) {
+      first = !APPS.containsKey(app);
+      state = APPS.computeIfAbsent(app, a -> new AppState());
     }
-    String path = path(stack);
-    boolean validate;
     synchronized (state) {
-      if (state.stacks.containsKey(path)) return;
-      state.stacks.put(path, stack);
-      validate = !state.checkOutput;
+      for (RulePack pack : packs) {
+        if (state.packs.containsKey(pack.name())) continue;
+        for (Rule rule : pack.rules()) {
+          RulePack owner = owner(state, rule.id());
+          if (owner != null) {
+            throw new IllegalArgumentException("pack " + pack.name() + " is invalid here: rule " + rule.id()
+                + " is already attached with pack " + owner.name());
+          }
+        }
+        state.packs.put(pack.name(), pack);
+      }
     }
-    // An app whose caller checks the written output needs no validation (each costs bridge calls and a callback).
-    if (validate) stack.getNode().addValidation(new StackValidation(stack));
+    if (!first) return;
+    for (IConstruct child : app.getNode().getChildren()) {
+      if (child instanceof TerraformStack stack) watch(state, stack);
+    }
+    Stacks.whenStackAdded(app, stack -> watch(state, stack));
   }
 
-  /** Enables the policy on every stack under {@code scope} (an app), e.g. stacks not built on BlueprintStack. */
-  public static void enableAll(IConstruct scope) {
-    if (scope instanceof TerraformStack stack) {
-      enable(stack);
-      return;
+  /** The packs attached to {@code scope}'s app. */
+  public static List<RulePack> packs(IConstruct scope) {
+    AppState state = state(scope);
+    synchronized (state) {
+      return List.copyOf(state.packs.values());
     }
-    for (IConstruct child : scope.getNode().getChildren()) enableAll(child);
   }
 
   /**
    * Accepts the findings of {@code ruleId} on {@code scope} and everything below it (a resource, a module
-   * construct or a stack). They stay in the report, marked suppressed with {@code reason}.
+   * construct or a stack). They stay in the report, marked suppressed with {@code reason}. The rule id is
+   * checked against the attached packs when the app is checked (at once, when the policy is already attached).
    *
-   * @throws IllegalArgumentException for a blank reason or a rule id that is not in the pack
+   * @throws IllegalArgumentException for a blank reason or a rule id that no attached pack has
    */
   public static void suppress(IConstruct scope, String ruleId, String reason) {
-    Suppression suppression = new Suppression(path(scope), ruleId, reason);
-    AppState state = state(scope);
-    synchronized (state) {
-      state.suppressions.add(suppression);
-    }
-  }
-
-  /** Accepts the findings of {@code ruleId} on every resource of {@code stack} and on the stack itself. */
-  public static void suppressInStack(TerraformStack stack, String ruleId, String reason) {
-    suppress(stack, ruleId, reason);
-  }
-
-  /** The suppressions registered in {@code scope}'s app. */
-  public static List<Suppression> suppressions(IConstruct scope) {
-    AppState state = state(scope);
-    synchronized (state) {
-      return List.copyOf(state.suppressions);
-    }
-  }
-
-  /** Runs the rules on one stack now (tests, tools); suppressions of its app apply. Writes nothing. */
-  public static PolicyReport check(TerraformStack stack) {
-    return new PolicyReport(ENGINE.rules(), List.of(path(stack)),
-        ENGINE.check(view(stack), suppressions(stack)));
-  }
-
-  /** Runs the rules on synthesized JSON of any CDKTF stack, with the given suppressions. */
-  public static PolicyReport check(String stackId, JsonNode synthesized, List<Suppression> suppressions) {
-    return new PolicyReport(ENGINE.rules(), List.of(stackId), ENGINE.check(new StackView(stackId, synthesized), suppressions));
+    AppState state = APPS.get(Stacks.root(scope));
+    if (state != null) requireKnown(state, ruleId, String.join("/", Stacks.path(scope)));
+    Suppressions.add(scope, ruleId, reason);
   }
 
   /**
-   * Moves the check of {@code app} from the stack validations to {@link #checkOutput}: the caller reads what
-   * synth wrote instead of having every stack resolved a second time through the jsii bridge (the
-   * validations cost about as much as writing). The caller must then call {@link #checkOutput} and discard
-   * the output when it fails, as {@code Main} does. Called before the stacks are built, it spares them the
-   * validation altogether; stacks enabled earlier keep theirs, which then pass.
+   * Synthesizes {@code app} into its output directory and checks every stack it wrote; writes the report
+   * beside them and returns it.
+   *
+   * @throws PolicyViolationException when an ERROR finding is not suppressed (the stacks stay written: the
+   *     caller decides what to keep; the report lists the findings)
    */
-  public static void checkAfterSynth(App app) {
+  public static PolicyReport synth(App app) {
     AppState state = state(app);
     synchronized (state) {
-      state.checkOutput = true;
+      // The stacks' validations step aside: reading the written JSON is cheaper than resolving every stack twice.
+      state.checkingOutput = true;
     }
+    try {
+      app.synth();
+    } finally {
+      synchronized (state) {
+        state.checkingOutput = false;
+      }
+    }
+    PolicyReport report = checkOutput(app, Path.of(app.getOutdir()));
+    if (report.failed()) throw new PolicyViolationException(report);
+    return report;
   }
 
   /**
-   * Runs the rules on the stacks listed in {@code outdir/manifest.json} as written by synth, with the
-   * suppressions registered in {@code app}; writes the report next to them and keeps it as the last report.
+   * Runs the attached packs on the stacks listed in {@code outdir/manifest.json} as synth wrote them; writes the
+   * report next to them and keeps it as the last report. Throws nothing for findings: see {@link PolicyReport#failed}.
    */
   public static PolicyReport checkOutput(App app, Path outdir) {
     AppState state = state(app);
-    List<Suppression> suppressions;
-    synchronized (state) {
-      suppressions = List.copyOf(state.suppressions);
-    }
+    PolicyEngine engine = engine(state);
+    List<Suppressions.Entry> suppressions = suppressions(state, app);
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     try {
@@ -162,12 +158,12 @@ public final class Policy {
         var stack = it.next();
         JsonNode json = JSON.readTree(outdir.resolve(stack.getValue().path("synthesizedStackPath").asText()).toFile());
         ids.add(stack.getKey());
-        findings.addAll(ENGINE.check(new StackView(stack.getKey(), json), suppressions));
+        findings.addAll(engine.check(new StackView(stack.getKey(), json), suppressions));
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read the synthesized output in " + outdir, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the synthesized output in " + outdir, e);
     }
-    PolicyReport report = new PolicyReport(ENGINE.rules(), ids, findings);
+    PolicyReport report = new PolicyReport(engine.rules(), ids, findings);
     report.write(outdir);
     synchronized (state) {
       state.lastReport = report;
@@ -175,43 +171,94 @@ public final class Policy {
     return report;
   }
 
-  /** The report of the last synth of {@code scope}'s app, if the policy ran. */
+  /** Runs the attached packs on one stack now (tests, tools), with the suppressions of its app. Writes nothing. */
+  public static PolicyReport check(TerraformStack stack) {
+    AppState state = state(stack);
+    PolicyEngine engine = engine(state);
+    StackView view = view(stack);
+    return new PolicyReport(engine.rules(), List.of(view.id()), engine.check(view, suppressions(state, stack)));
+  }
+
+  /** Runs {@code packs} on the synthesized JSON of any CDKTF stack, with the given suppressions. */
+  public static PolicyReport check(String stackId, JsonNode synthesized, List<RulePack> packs,
+      List<Suppressions.Entry> suppressions) {
+    PolicyEngine engine = new PolicyEngine(rulesOf(packs));
+    return new PolicyReport(engine.rules(), List.of(stackId), engine.check(new StackView(stackId, synthesized), suppressions));
+  }
+
+  /** The report of the last check of {@code scope}'s app, if the policy ran. */
   public static Optional<PolicyReport> lastReport(IConstruct scope) {
-    AppState state = state(scope);
+    AppState state = APPS.get(Stacks.root(scope));
+    if (state == null) return Optional.empty();
     synchronized (state) {
       return Optional.ofNullable(state.lastReport);
     }
   }
 
+  private static void watch(AppState state, TerraformStack stack) {
+    String path = String.join("/", Stacks.path(stack));
+    synchronized (state) {
+      if (state.stacks.containsKey(path)) return;
+      state.stacks.put(path, stack);
+    }
+    stack.getNode().addValidation(new StackValidation(stack, state));
+  }
+
+  private static RulePack owner(AppState state, String ruleId) {
+    for (RulePack pack : state.packs.values()) if (pack.byId(ruleId) != null) return pack;
+    return null;
+  }
+
+  private static void requireKnown(AppState state, String ruleId, String path) {
+    synchronized (state) {
+      if (owner(state, ruleId) != null) return;
+      List<String> packs = List.copyOf(state.packs.keySet());
+      String example = state.packs.values().iterator().next().rules().get(0).id();
+      throw new IllegalArgumentException("ruleId = \"" + ruleId + "\" (suppressed on " + path + ") is invalid: "
+          + "a rule id of the attached packs " + packs + ", e.g. " + example);
+    }
+  }
+
+  private static List<Suppressions.Entry> suppressions(AppState state, IConstruct scope) {
+    List<Suppressions.Entry> entries = Suppressions.of(scope);
+    for (Suppressions.Entry entry : entries) requireKnown(state, entry.ruleId(), entry.path());
+    return entries;
+  }
+
+  private static PolicyEngine engine(AppState state) {
+    synchronized (state) {
+      return new PolicyEngine(rulesOf(state.packs.values()));
+    }
+  }
+
+  private static List<Rule> rulesOf(Iterable<RulePack> packs) {
+    List<Rule> rules = new ArrayList<>();
+    for (RulePack pack : packs) rules.addAll(pack.rules());
+    return rules;
+  }
+
   private static StackView view(TerraformStack stack) {
     JsonNode json = JSON.valueToTree(stack.toTerraform());
-    return new StackView(path(stack), json);
+    return new StackView(String.join("/", Stacks.path(stack)), json);
   }
 
-  /** A construct's path, from the Java side where {@link Stacks} knows it. */
-  private static String path(IConstruct construct) {
-    return String.join("/", Stacks.path(construct));
-  }
-
-  /** Runs on every enabled stack of the app; writes the report; returns one message per blocking finding. */
-  private static List<String> runAll(IConstruct anyStack) {
-    AppState state = state(anyStack);
+  /** Runs on every watched stack of the app; writes the report; returns one message per blocking finding. */
+  private static List<String> runAll(AppState state, TerraformStack anyStack) {
     List<TerraformStack> stacks;
-    List<Suppression> suppressions;
     synchronized (state) {
       stacks = List.copyOf(state.stacks.values());
-      suppressions = List.copyOf(state.suppressions);
     }
+    PolicyEngine engine = engine(state);
+    List<Suppressions.Entry> suppressions = suppressions(state, anyStack);
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (TerraformStack stack : stacks) {
       StackView view = view(stack);
       ids.add(view.id());
-      findings.addAll(ENGINE.check(view, suppressions));
+      findings.addAll(engine.check(view, suppressions));
     }
-    PolicyReport report = new PolicyReport(ENGINE.rules(), ids, findings);
-    IConstruct root = Stacks.root(anyStack);
-    if (root instanceof App app) report.write(Path.of(app.getOutdir()));
+    PolicyReport report = new PolicyReport(engine.rules(), ids, findings);
+    if (Stacks.root(anyStack) instanceof App app) report.write(Path.of(app.getOutdir()));
     synchronized (state) {
       state.lastReport = report;
     }
@@ -220,22 +267,21 @@ public final class Policy {
     return errors;
   }
 
-  /** The validation CDKTF runs on a stack before writing it. */
+  /** The validation CDKTF runs on a stack before writing it, for apps synthesized with a plain {@code app.synth()}. */
   private static final class StackValidation implements IValidation {
     private final TerraformStack stack;
+    private final AppState state;
 
-    StackValidation(TerraformStack stack) {
+    StackValidation(TerraformStack stack, AppState state) {
       this.stack = stack;
+      this.state = state;
     }
 
     @Override
     public List<String> validate() {
-      AppState state = state(stack);
+      String path = String.join("/", Stacks.path(stack));
       synchronized (state) {
-        if (state.checkOutput) return List.of();
-      }
-      String path = path(stack);
-      synchronized (state) {
+        if (state.checkingOutput) return List.of();
         // The first stack validated in a synth (or one seen again: a new synth) checks the whole app,
         // so a violation anywhere stops synth before any stack file is written.
         if (state.validatedThisPass != null && !state.validatedThisPass.contains(path)) {
@@ -243,7 +289,7 @@ public final class Policy {
           return List.of();
         }
       }
-      List<String> errors = runAll(stack);
+      List<String> errors = runAll(state, stack);
       synchronized (state) {
         state.validatedThisPass = errors.isEmpty() ? new HashSet<>(Set.of(path)) : null;
       }

@@ -1,5 +1,6 @@
 package dev.blueprints.policy;
 
+import dev.blueprints.core.Suppressions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class PolicyEngine {
   }
 
   /** Every finding for {@code stack}, suppressed ones included (marked, with their reason). */
-  public List<Finding> check(StackView stack, List<Suppression> suppressions) {
+  public List<Finding> check(StackView stack, List<Suppressions.Entry> suppressions) {
     List<Finding> out = new ArrayList<>();
     for (Rule rule : rules) {
       for (String message : rule.checkStack(stack)) {
@@ -34,9 +35,9 @@ public final class PolicyEngine {
   }
 
   private static Finding finding(StackView stack, Rule rule, String address, String path, String message,
-      List<Suppression> suppressions) {
-    Suppression match = null;
-    for (Suppression s : suppressions) {
+      List<Suppressions.Entry> suppressions) {
+    Suppressions.Entry match = null;
+    for (Suppressions.Entry s : suppressions) {
       if (s.covers(path, rule.id())) {
         match = s;
         break;

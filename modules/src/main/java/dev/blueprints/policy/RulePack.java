@@ -1,51 +1,43 @@
 package dev.blueprints.policy;
 
-import dev.blueprints.policy.rules.*;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Every rule Blueprints checks, grouped by area in the order the report lists them. */
-public final class RulePack {
-  private static final List<Rule> ALL = List.of(
-      // network
-      new SecurityGroupNoPublicIngress(), new SecurityGroupRuleDescribed(), new DefaultSecurityGroupClosed(),
-      new SubnetNoPublicIp(), new VpcFlowLogs(),
-      // load balancing
-      new AlbDropsInvalidHeaders(), new ListenerTlsPolicy(), new HttpListenerRedirects(),
-      new LoadBalancerDeletionProtection(), new AlbAccessLogs(), new TargetGroupHealthCheck(),
-      // EC2 and Auto Scaling
-      new InstanceMetadataV2(), new EbsEncrypted(), new InstanceNoPublicIp(), new AutoScalingElbHealthCheck(),
-      // ECS and ECR
-      new EcsContainerInsights(), new EcsTaskNotPrivileged(), new EcsReadonlyRootFilesystem(), new EcsContainerLogging(),
-      new EcsServiceCircuitBreaker(), new EcsServiceNoPublicIp(), new EcsTaskRolesSeparate(),
-      new EcrScanOnPush(), new EcrImmutableTags(), new EcrLifecyclePolicy(),
-      // RDS
-      new RdsStorageEncrypted(), new RdsNotPublic(), new RdsBackupRetention(), new RdsDeletionProtection(),
-      new RdsMultiAzInProduction(), new RdsManagedPassword(), new RdsFinalSnapshot(), new RdsIamAuthentication(),
-      new RdsPerformanceInsights(), new RdsLogExports(), new RdsAutoMinorUpgrade(),
-      // MemoryDB
-      new MemoryDbTls(), new MemoryDbSnapshots(), new MemoryDbReplicasInProduction(),
-      // S3
-      new S3BucketPublicAccessBlocked(), new S3BucketEncrypted(), new S3BucketVersioned(), new S3BucketTlsOnly(),
-      new S3BucketOwnershipEnforced(),
-      // Secrets Manager, CloudWatch
-      new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new AlarmHasActions(),
-      // API Gateway, Cognito
-      new ApiStageAccessLogs(), new ApiStageTracing(), new ApiMethodAuthorized(), new ApiStageThrottling(),
-      new CognitoMfa(), new CognitoPasswordLength(), new CognitoDeletionProtection(),
-      // IAM, KMS
-      new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new KmsKeyRotation(),
-      // state and reliability
-      new StateBackendSecure(), new StatefulResourcePreventDestroy());
+/**
+ * A named set of rules, attached to an app as a value ({@link Policy#attach}). A team builds its own pack
+ * from its own rules, or extends another: {@code RulePack.of("shop", RulePacks.blueprints(), new MyRule())}.
+ *
+ * @param name  shown in the report
+ * @param rules in the order the report lists them; ids are unique within the pack
+ */
+public record RulePack(String name, List<Rule> rules) {
+  public RulePack {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("name = " + name + " is invalid: a pack needs a name");
+    rules = List.copyOf(rules);
+    Set<String> ids = new HashSet<>();
+    for (Rule rule : rules) {
+      if (!ids.add(rule.id())) {
+        throw new IllegalArgumentException("rules of pack " + name + " are invalid: rule id " + rule.id() + " appears twice");
+      }
+    }
+  }
 
-  private RulePack() {}
+  public static RulePack of(String name, Rule... rules) {
+    return new RulePack(name, List.of(rules));
+  }
 
-  public static List<Rule> all() {
-    return ALL;
+  /** {@code base}'s rules followed by {@code more}. */
+  public static RulePack of(String name, RulePack base, Rule... more) {
+    List<Rule> all = new ArrayList<>(base.rules());
+    all.addAll(List.of(more));
+    return new RulePack(name, all);
   }
 
   /** The rule with {@code id}, or null. */
-  public static Rule byId(String id) {
-    for (Rule rule : ALL) if (rule.id().equals(id)) return rule;
+  public Rule byId(String id) {
+    for (Rule rule : rules) if (rule.id().equals(id)) return rule;
     return null;
   }
 }

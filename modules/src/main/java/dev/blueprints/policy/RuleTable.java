@@ -6,10 +6,6 @@ import java.util.List;
 public final class RuleTable {
   private RuleTable() {}
 
-  public static String markdown() {
-    return markdown(RulePack.all());
-  }
-
   public static String markdown(List<Rule> rules) {
     StringBuilder out = new StringBuilder();
     out.append("| id | severity | checks | resource types | public ids |\n");
@@ -27,10 +23,5 @@ public final class RuleTable {
 
   private static String escape(String text) {
     return text.replace("|", "\\|");
-  }
-
-  /** Prints the table: {@code java -cp ... dev.blueprints.policy.RuleTable}. */
-  public static void main(String[] args) {
-    System.out.print(markdown());
   }
 }

@@ -1,21 +1,21 @@
 package dev.blueprints.state;
 
+import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.LockMode;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTablePointInTimeRecovery;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableServerSideEncryption;
-import dev.blueprints.core.Stacks;
 import java.util.List;
 import software.constructs.Construct;
 
 /** The DynamoDB table Terraform's S3 backend locks with ({@code LockID} hash key), for {@link LockMode#DYNAMODB}. */
-public final class LockTable extends Construct {
+public final class LockTable extends BlueprintConstruct {
   private final DynamodbTable table;
 
   public LockTable(Construct scope, String id, String name) {
     super(scope, id);
-    Stacks.place(this, scope, id);
     table = DynamodbTable.Builder.create(this, "Resource")
         .name(name)
         .billingMode("PAY_PER_REQUEST")

@@ -1,5 +1,7 @@
 package dev.blueprints.state;
 
+import dev.blueprints.core.LockMode;
+import dev.blueprints.core.StateSettings;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformOutput;

@@ -3,10 +3,12 @@ package dev.blueprints.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.blueprints.app.Diagrams;
-import dev.blueprints.blueprints.Blueprints;
+import dev.blueprints.app.Blueprints;
 import dev.blueprints.policy.RuleTable;
+import dev.blueprints.policy.rules.RulePacks;
 import dev.blueprints.testing.AppSynth;
+import dev.blueprints.testing.Golden;
+import dev.blueprints.tools.Diagrams;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Keeps the README true to the code: the rule table is {@code RuleTable.markdown()} and each blueprint's
  * diagram is the {@code Diagrams} output for prod. After an intended change, rewrite both sections with
- * {@code mvn -B test -Dtest=ReadmeTest -Dblueprints.updateReadme=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code Golden.howToUpdate}.
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
@@ -26,18 +28,18 @@ class ReadmeTest {
   @Test
   void generatedSectionsMatchTheCode() throws IOException {
     String readme = Files.readString(README);
-    String updated = replace(readme, "rules", RuleTable.markdown().strip());
+    String updated = replace(readme, "rules", RuleTable.markdown(RulePacks.blueprints().rules()).strip());
     List<Diagrams.Diagram> diagrams = Diagrams.read(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")).outdir());
     for (String id : Blueprints.ids()) {
       Diagrams.Diagram prod = diagrams.stream().filter(d -> d.name().equals(id + "-prod")).findFirst()
           .orElseThrow(() -> new AssertionError("no diagram " + id + "-prod"));
       updated = replace(updated, "diagram:" + id, "```mermaid\n" + prod.mermaid().strip() + "\n```");
     }
-    if (Boolean.getBoolean("blueprints.updateReadme")) {
+    if (Golden.updating()) {
       Files.writeString(README, updated);
       return;
     }
-    assertEquals(readme, updated, "README.md is out of date with the code: rerun with -Dblueprints.updateReadme=true (see ReadmeTest)");
+    assertEquals(readme, updated, "README.md is out of date with the code: " + Golden.howToUpdate("tests", "ReadmeTest"));
   }
 
   @Test

@@ -39,7 +39,7 @@ class ModulesAloneTest {
       import dev.blueprints.network.Port;
       import dev.blueprints.network.SecurityGroup;
       import dev.blueprints.network.SecurityGroupProps;
-      import dev.blueprints.state.StateSettings;
+      import dev.blueprints.core.StateSettings;
       import java.util.List;
       import java.util.Map;
 
@@ -48,7 +48,7 @@ class ModulesAloneTest {
           App app = new App();
           Settings settings = new Settings("shop", Environment.dev(), "eu-west-1", List.of("eu-west-1a", "eu-west-1b"),
               StateSettings.lockfile("shop-tfstate", "eu-west-1", "shop"), Map.of("Team", "payments"), List.of());
-          BlueprintStack stack = new BlueprintStack(app, "shop-dev-network", settings, "shop");
+          BlueprintStack stack = new BlueprintStack(app, "shop-dev-network", settings);
           Network network = new Network(stack, "Network", NetworkProps.builder(settings.availabilityZones()).build());
           SecurityGroup web = new SecurityGroup(stack, "WebSecurityGroup",
               new SecurityGroupProps(network.vpcId(), "shop-dev-web", "web servers"));

@@ -3,9 +3,9 @@ package dev.blueprints.blueprints.apiecs;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.core.Validate;
 import dev.blueprints.edge.LoggingLevel;
 import dev.blueprints.network.SubnetTier;
@@ -61,7 +61,7 @@ public final class ApiEcsBlueprint implements Blueprint {
   }
 
   @Override
-  public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
+  public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls", "executionLogging",
         "accountCloudWatchRole");
     SettingsNode images = options.object("images").allowOnly("backend");

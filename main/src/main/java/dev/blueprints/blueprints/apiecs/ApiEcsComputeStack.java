@@ -14,7 +14,7 @@ import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -26,7 +26,7 @@ import dev.blueprints.observability.Alarms;
 import software.constructs.Construct;
 
 /** The Django service of {@code api-ecs} on EC2 capacity behind an internal NLB on TCP 8000. */
-public final class ApiEcsComputeStack extends BlueprintStack {
+public final class ApiEcsComputeStack extends LayerStack {
   static final int PORT = 8000;
   final LoadBalancer nlb;
   final EcsService service;

@@ -4,7 +4,7 @@ import dev.blueprints.auth.UserPool;
 import dev.blueprints.auth.UserPoolProps;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.FileSystem;
@@ -15,7 +15,7 @@ import java.util.List;
 import software.constructs.Construct;
 
 /** What {@code api-ecs} keeps: the image repository, the user pool and (by default) the SQLite file system. */
-public final class ApiEcsDataStack extends BlueprintStack {
+public final class ApiEcsDataStack extends LayerStack {
   final ContainerRegistry repository;
   final UserPool userPool;
   /** Null when SQLite lives on the instance. */

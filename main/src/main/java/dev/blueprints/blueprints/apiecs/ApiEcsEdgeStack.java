@@ -1,6 +1,6 @@
 package dev.blueprints.blueprints.apiecs;
 
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.edge.LoggingLevel;
 import dev.blueprints.edge.RestApi;
@@ -10,7 +10,7 @@ import java.util.List;
 import software.constructs.Construct;
 
 /** The public entry of {@code api-ecs}: a regional REST API with a Cognito authorizer in front of the NLB. */
-public final class ApiEcsEdgeStack extends BlueprintStack {
+public final class ApiEcsEdgeStack extends LayerStack {
   final RestApi api;
 
   public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,

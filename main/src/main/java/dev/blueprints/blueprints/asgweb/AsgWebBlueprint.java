@@ -3,9 +3,9 @@ package dev.blueprints.blueprints.asgweb;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class AsgWebBlueprint implements Blueprint {
   }
 
   @Override
-  public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
+  public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances");
     var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
         options.string("ami", null), options.integer("minInstances", 2), options.integer("maxInstances", 6));

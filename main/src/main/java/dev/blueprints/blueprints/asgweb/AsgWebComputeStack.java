@@ -11,7 +11,7 @@ import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -29,7 +29,7 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /** The web tier of {@code asg-web}: ALB with access logs, the Auto Scaling group and its scaling, alarms. */
-public final class AsgWebComputeStack extends BlueprintStack {
+public final class AsgWebComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
   public record Options(WebListeners listeners, String instanceType, String ami, int minInstances, int maxInstances) {}
 
@@ -86,7 +86,7 @@ public final class AsgWebComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 80);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerKind.APPLICATION, lb.arnSuffix()))
+        .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.autoScalingGroup("Application instances", group.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
         .build());

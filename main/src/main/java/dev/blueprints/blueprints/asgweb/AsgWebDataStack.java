@@ -1,6 +1,6 @@
 package dev.blueprints.blueprints.asgweb;
 
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -11,7 +11,7 @@ import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
 /** What {@code asg-web} keeps: ALB access logs and the PostgreSQL 15.4 database. */
-public final class AsgWebDataStack extends BlueprintStack {
+public final class AsgWebDataStack extends LayerStack {
   final Bucket accessLogs;
   final Database database;
 

@@ -4,9 +4,9 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
@@ -48,7 +48,7 @@ public final class EcsClusterBlueprint implements Blueprint {
   }
 
   @Override
-  public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
+  public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "minInstances", "maxInstances");
     SettingsNode images = options.object("images").allowOnly("app");
     int min = options.integer("minInstances", 2);

@@ -15,7 +15,7 @@ import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -30,7 +30,7 @@ import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
 /** The running part of {@code ecs-cluster}: EC2 capacity, ALB, service, scaling and alarms. */
-public final class EcsClusterComputeStack extends BlueprintStack {
+public final class EcsClusterComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
   public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances) {}
 
@@ -93,7 +93,7 @@ public final class EcsClusterComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 80);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Load balancer", LoadBalancerKind.APPLICATION, lb.arnSuffix()))
+        .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
         .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))

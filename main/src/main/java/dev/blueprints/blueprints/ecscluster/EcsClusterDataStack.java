@@ -2,7 +2,7 @@ package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -16,7 +16,7 @@ import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
 /** What {@code ecs-cluster} keeps: the image repository, PostgreSQL 15.4, the application's secret and ALB logs. */
-public final class EcsClusterDataStack extends BlueprintStack {
+public final class EcsClusterDataStack extends LayerStack {
   final ContainerRegistry repository;
   final Database database;
   final Secret appConfig;

@@ -4,10 +4,10 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.LogRetention;
 import dev.blueprints.core.Settings;
-import dev.blueprints.core.SettingsNode;
+import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class FargateWebBlueprint implements Blueprint {
   }
 
   @Override
-  public List<BlueprintStack> addTo(Construct app, Settings settings, SettingsNode options) {
+  public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "certificateArn", "allowPlainHttp", "logRetentionDays");
     SettingsNode images = options.object("images").allowOnly("frontend", "backend");
     FargateWebComputeStack.Options compute = new FargateWebComputeStack.Options(

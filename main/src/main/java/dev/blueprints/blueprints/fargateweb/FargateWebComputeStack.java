@@ -14,7 +14,7 @@ import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.Stacks;
@@ -31,7 +31,7 @@ import dev.blueprints.observability.Widgets;
 import software.constructs.Construct;
 
 /** The running part of {@code fargate-web}: cluster, load balancers, services, scaling and alarms. */
-public final class FargateWebComputeStack extends BlueprintStack {
+public final class FargateWebComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
   public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays) {}
 
@@ -144,8 +144,8 @@ public final class FargateWebComputeStack extends BlueprintStack {
     alarms.memoryDbMemory("Cache", cache.clusterName());
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Frontend load balancer", LoadBalancerKind.APPLICATION, frontendLb.arnSuffix()))
-        .widgets(Widgets.loadBalancer("Backend load balancer", LoadBalancerKind.APPLICATION, backendLb.arnSuffix()))
+        .widgets(frontendLb.widgets("Frontend load balancer"))
+        .widgets(backendLb.widgets("Backend load balancer"))
         .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
         .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))

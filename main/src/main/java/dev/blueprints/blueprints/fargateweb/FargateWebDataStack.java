@@ -2,7 +2,7 @@ package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -17,7 +17,7 @@ import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
 /** What {@code fargate-web} keeps: images, the PostgreSQL database, the Redis cache, the secrets and ALB logs. */
-public final class FargateWebDataStack extends BlueprintStack {
+public final class FargateWebDataStack extends LayerStack {
   final ContainerRegistry frontendRepository;
   final ContainerRegistry backendRepository;
   final Database database;

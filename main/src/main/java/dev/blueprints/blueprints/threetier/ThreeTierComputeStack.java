@@ -11,7 +11,7 @@ import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
@@ -29,7 +29,7 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /** Frontend and backend tiers of {@code three-tier}, each an Auto Scaling group behind its own ALB. */
-public final class ThreeTierComputeStack extends BlueprintStack {
+public final class ThreeTierComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
   public record Options(WebListeners listeners, String instanceType, String frontendAmi, String backendAmi) {}
 
@@ -113,8 +113,8 @@ public final class ThreeTierComputeStack extends BlueprintStack {
     alarms.rdsConnections("Database", database.identifier(), 60);
 
     new Dashboard(this, "Dashboard", DashboardProps.builder(null)
-        .widgets(Widgets.loadBalancer("Public load balancer", LoadBalancerKind.APPLICATION, publicLb.arnSuffix()))
-        .widgets(Widgets.loadBalancer("Internal load balancer", LoadBalancerKind.APPLICATION, internalLb.arnSuffix()))
+        .widgets(publicLb.widgets("Public load balancer"))
+        .widgets(internalLb.widgets("Internal load balancer"))
         .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
         .widgets(Widgets.autoScalingGroup("Backend", backend.name()))
         .widgets(Widgets.database("MySQL", database.identifier()))

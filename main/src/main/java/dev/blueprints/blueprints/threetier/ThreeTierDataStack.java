@@ -1,6 +1,6 @@
 package dev.blueprints.blueprints.threetier;
 
-import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -13,7 +13,7 @@ import dev.blueprints.policy.Policy;
 import software.constructs.Construct;
 
 /** What {@code three-tier} keeps: the MySQL 8.0 database in the isolated subnets and the ALB access logs. */
-public final class ThreeTierDataStack extends BlueprintStack {
+public final class ThreeTierDataStack extends LayerStack {
   final Database database;
   final Bucket accessLogs;
 

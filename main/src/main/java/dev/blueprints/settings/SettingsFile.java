@@ -1,0 +1,79 @@
+package dev.blueprints.settings;
+
+import dev.blueprints.core.StateSettings;
+import dev.blueprints.core.Settings;
+import dev.blueprints.core.LockMode;
+import dev.blueprints.core.Environment;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads {@code <dir>/<environment>.json} over the environment's preset. Every field is optional except
+ * {@code state.bucket}; unknown fields are errors. The {@code blueprints} object is kept as a
+ * {@link SettingsNode} for the application to read per blueprint.
+ *
+ * @param settings   the validated deployment settings
+ * @param blueprints the {@code blueprints} object of the file (empty when absent)
+ */
+public record SettingsFile(Settings settings, SettingsNode blueprints) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Loads the settings of {@code environment}; the preset decides what the file leaves out. */
+  public static SettingsFile load(Path dir, String environment) {
+    Environment preset = Environment.preset(environment);
+    Path file = dir.resolve(environment + ".json");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("settings file " + file + " for environment \"" + environment + "\" does not exist");
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + ": malformed JSON at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage());
+    }
+    return parse(file.toString(), root, preset);
+  }
+
+  static SettingsFile parse(String file, JsonNode root, Environment preset) {
+    SettingsNode top = new SettingsNode(file, "", root)
+        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "environment", "blueprints");
+    String region = top.string("region", "us-east-1");
+
+    SettingsNode env = top.object("environment").allowOnly("highAvailability", "deletionProtection", "logRetentionDays");
+    Environment environment = preset
+        .withHighAvailability(env.bool("highAvailability", preset.highAvailability()))
+        .withDeletionProtection(env.bool("deletionProtection", preset.deletionProtection()))
+        .withLogRetentionDays(env.integer("logRetentionDays", preset.logRetentionDays()));
+
+    SettingsNode state = top.object("state").allowOnly("bucket", "region", "keyPrefix", "lock", "lockTable");
+    StateSettings stateSettings = new StateSettings(
+        state.string("bucket", null),
+        state.string("region", region),
+        state.string("keyPrefix", top.string("project", "blueprints")),
+        state.enumValue("lock", LockMode.class, LockMode.LOCKFILE),
+        state.string("lockTable", null));
+
+    Settings settings = new Settings(
+        top.string("project", "blueprints"),
+        environment,
+        region,
+        top.strings("availabilityZones", defaultZones(region, preset)),
+        stateSettings,
+        top.stringMap("tags"),
+        top.strings("alarmEmails", List.of()));
+    return new SettingsFile(settings, top.object("blueprints"));
+  }
+
+  /** Two AZs in dev, three in prod, named by the region's first letters (override for accounts without them). */
+  private static List<String> defaultZones(String region, Environment preset) {
+    return preset.highAvailability() ? List.of(region + "a", region + "b", region + "c") : List.of(region + "a", region + "b");
+  }
+}

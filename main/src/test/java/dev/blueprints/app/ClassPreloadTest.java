@@ -1,0 +1,78 @@
+package dev.blueprints.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.blueprints.app.Blueprints;
+import dev.blueprints.testing.AppSynth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The class list {@link ClassPreload} loads ahead, and that loading it runs no static initializer. */
+class ClassPreloadTest {
+  private static final String REGENERATE = "; regenerate the list with: bash tools/scripts/class-list.sh";
+  private static final String PROVIDER = "com.hashicorp.cdktf.providers.aws.";
+
+  /** Set by {@link Tripwire}'s static initializer, which must not run when the class is only preloaded. */
+  static volatile boolean tripwireInitialized;
+
+  static final class Tripwire {
+    static {
+      tripwireInitialized = true;
+    }
+
+    static void touch() {}
+  }
+
+  @Test
+  void preloadingLoadsAndLinksWithoutInitializing() throws ClassNotFoundException {
+    String name = Tripwire.class.getName();
+    assertEquals(1, ClassPreload.load(List.of(name, "dev.blueprints.NoSuchClass"), getClass().getClassLoader()),
+        "the existing class is loaded, the missing one skipped");
+    assertFalse(tripwireInitialized, "a preloaded class must not be initialized: provider classes read constants from Node.js when they are");
+    Tripwire.touch();
+    assertTrue(tripwireInitialized, "first use initializes it as usual");
+  }
+
+  @Test
+  void theProviderTypeTableInitializedAheadExistsAndIsAJsiiModule() throws ClassNotFoundException {
+    Class<?> table = Class.forName(ClassPreload.PROVIDER_TYPE_TABLE, false, getClass().getClassLoader());
+    assertTrue(software.amazon.jsii.JsiiModule.class.isAssignableFrom(table),
+        ClassPreload.PROVIDER_TYPE_TABLE + " should be the provider's jsii module (its initializer only reads the type table)");
+  }
+
+  @Test
+  void everyListedLibraryAndProjectClassStillExists() {
+    // JDK classes are left out: internal ones differ between JDK versions, and a missing one is only skipped.
+    List<String> names = ClassPreload.names().stream().filter(n -> !n.startsWith("java") && !n.startsWith("jdk.") && !n.startsWith("sun.")).toList();
+    assertTrue(names.size() > 1000, "the list holds the full synth's classes, got " + names.size());
+    List<String> missing = new ArrayList<>();
+    for (String name : names) {
+      if (ClassPreload.load(List.of(name), getClass().getClassLoader()) == 0) missing.add(name);
+    }
+    assertTrue(missing.isEmpty(), missing.size() + " listed classes no longer exist, e.g. " + missing.subList(0, Math.min(5, missing.size())) + REGENERATE);
+  }
+
+  @Test
+  void theListCoversEveryProviderResourceAndDataSourceTheBlueprintsUse() {
+    Set<String> listedPackages = ClassPreload.names().stream().filter(n -> n.startsWith(PROVIDER))
+        .map(n -> n.substring(0, n.lastIndexOf('.') + 1)).collect(Collectors.toSet());
+    Set<String> uncovered = new TreeSet<>();
+    AppSynth.of(Blueprints.ids(), List.of("dev", "prod")).stacks().values().forEach(stack -> {
+      // aws_s3_bucket -> ...providers.aws.s3_bucket.S3Bucket, data.aws_iam_policy_document -> ...data_aws_iam_policy_document.
+      stack.root().path("resource").fieldNames().forEachRemaining(type -> check(type.substring(4), listedPackages, uncovered));
+      stack.root().path("data").fieldNames().forEachRemaining(type -> check("data_" + type, listedPackages, uncovered));
+    });
+    assertTrue(uncovered.isEmpty(), "the blueprints use provider types the preload list lacks: " + uncovered + REGENERATE);
+  }
+
+  private static void check(String providerPackage, Set<String> listedPackages, Set<String> uncovered) {
+    if (providerPackage.startsWith("data_terraform_remote_state")) return;   // cdktf core, not the provider
+    if (!listedPackages.contains(PROVIDER + providerPackage + ".")) uncovered.add(providerPackage);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.blueprints.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where the remote state of every stack lives.
+ *
+ * @param bucket    S3 bucket holding the state objects (created by the {@code state-bootstrap} stack)
+ * @param region    region of the bucket
+ * @param keyPrefix prefix of each state key; a stack's key is {@code <keyPrefix>/<stack>.tfstate}
+ * @param lock      locking mode. Default: {@link LockMode#LOCKFILE}
+ * @param lockTable DynamoDB table name, required with {@link LockMode#DYNAMODB}, empty otherwise
+ */
+public record StateSettings(String bucket, String region, String keyPrefix, LockMode lock, String lockTable) {
+  private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+  private static final Pattern KEY_PREFIX = Pattern.compile("^[A-Za-z0-9!_.*'()-]+(/[A-Za-z0-9!_.*'()-]+)*$");
+  private static final Pattern TABLE = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
+  static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+
+  public StateSettings {
+    Validate.notBlank("state.bucket", bucket);
+    Validate.matches("state.bucket", bucket, BUCKET, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
+    if (bucket.contains("..") || bucket.startsWith("xn--") || bucket.endsWith("-s3alias")) {
+      throw Validate.invalid("state.bucket", bucket, "S3 bucket naming rules forbid '..', the 'xn--' prefix and the '-s3alias' suffix");
+    }
+    Validate.matches("state.region", region, REGION, "an AWS region such as us-east-1");
+    Validate.matches("state.keyPrefix", keyPrefix, KEY_PREFIX, "path segments of letters, digits and !_.*'()- separated by '/', no leading or trailing '/'");
+    Validate.notNull("state.lock", lock);
+    if (lock == LockMode.DYNAMODB) {
+      Validate.matches("state.lockTable", lockTable, TABLE, "a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -) when state.lock is DYNAMODB");
+    } else if (lockTable != null && !lockTable.isEmpty()) {
+      throw Validate.invalid("state.lockTable", lockTable, "only used when state.lock is DYNAMODB; remove it or set state.lock to DYNAMODB");
+    }
+  }
+
+  /** Locks by S3 lock file, the default. */
+  public static StateSettings lockfile(String bucket, String region, String keyPrefix) {
+    return new StateSettings(bucket, region, keyPrefix, LockMode.LOCKFILE, null);
+  }
+
+  /** The state key of one stack. */
+  public String keyFor(String stackId) {
+    return keyPrefix + "/" + stackId + ".tfstate";
+  }
+}

@@ -1,9 +1,0 @@
-package dev.blueprints.state;
-
-/** How Terraform locks a stack's state while it runs. */
-public enum LockMode {
-  /** An S3 lock file next to the state object ({@code use_lockfile}); needs Terraform 1.10 or newer. */
-  LOCKFILE,
-  /** A DynamoDB table ({@code dynamodb_table}); for Terraform older than 1.10. */
-  DYNAMODB
-}

@@ -1,0 +1,288 @@
+package dev.blueprints.tools;
+
+import dev.blueprints.app.Main;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.blueprints.app.Blueprints;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Synth and test timing, run by {@code bash main/scripts/benchmark.sh}: each measure is a fresh JVM (as a
+ * user's synth is), run {@code BENCH_RUNS} times (default 3) in interleaved rounds (every measure once per
+ * round, so a drift in the machine's speed reaches the floor and the full synth alike), the median reported
+ * in seconds and as a ratio to the floor, with the peak resident memory (VmHWM) of the JVM and of its Node.js child, sampled from
+ * /proc every 50 ms. Then the README's test command once, and the budgets with PASS / FAIL.
+ *
+ * <p>Environment: {@code BENCH_RUNS} (default 3), {@code BENCH_SKIP_TESTS=1} (skip {@code mvn -B test}),
+ * {@code BENCH_JVM_FLAGS} (flags of the measured JVMs; default those of the synth command in main/pom.xml),
+ * {@code BENCH_SIZES} (two resource counts for the marginal cost, default {@code 100,1000}: the cost of a resource is small beside the run-to-run noise of a JVM start).
+ * Exit status 1 when a budget fails.
+ */
+public final class Benchmark {
+  /** The performance budgets, recorded in the README with the latest figures. */
+  static final double FULL_SYNTH_MAX_FLOOR_RATIO = 2.0;
+  static final double TEST_PHASE_MAX_SECONDS = 90;
+  static final long PEAK_MEMORY_MAX_MIB = 2048;
+  static final String DEFAULT_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One child run: wall time and peak resident memory (KiB) of the JVM and of its Node.js processes. */
+  record Sample(double seconds, long javaKib, long nodeKib) {}
+
+  /** The median of several runs of one measure, plus what it synthesized. */
+  record Row(String name, double seconds, long javaKib, long nodeKib, int stacks, int resources) {}
+
+  private final int runs;
+  private final List<String> jvmFlags;
+  private final Path root = Path.of("").toAbsolutePath();
+  private final String classPath = System.getProperty("java.class.path");
+  private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+  Benchmark(int runs, List<String> jvmFlags) {
+    this.runs = runs;
+    this.jvmFlags = jvmFlags;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> env = System.getenv();
+    int runs = Integer.parseInt(env.getOrDefault("BENCH_RUNS", "3"));
+    boolean skipTests = env.getOrDefault("BENCH_SKIP_TESTS", "").equals("1") || Arrays.asList(args).contains("--skip-tests");
+    List<String> flags = Arrays.stream(env.getOrDefault("BENCH_JVM_FLAGS", DEFAULT_JVM_FLAGS).trim().split("\\s+"))
+        .filter(s -> !s.isEmpty()).toList();
+    int[] sizes = Arrays.stream(env.getOrDefault("BENCH_SIZES", "100,1000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+    if (runs < 1 || sizes.length != 2 || sizes[0] >= sizes[1]) {
+      System.err.println("benchmark: BENCH_RUNS >= 1 and BENCH_SIZES = two increasing counts, e.g. 100,1000");
+      System.exit(Main.INVALID_INPUT);
+    }
+    System.exit(new Benchmark(runs, flags).run(skipTests, sizes));
+  }
+
+  int run(boolean skipTests, int[] sizes) throws Exception {
+    System.out.printf("benchmark: %d run(s) per measure, median; JVM flags: %s; %d cores%n",
+        runs, String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
+    measure(List.of(new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor"))), 1);
+
+    List<Measure> measures = new ArrayList<>();
+    measures.add(new Measure("floor: App + one empty stack with the AWS provider", "dev.blueprints.tools.SynthProbe", List.of("floor")));
+    measures.add(new Measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", "dev.blueprints.app.Main", List.of()));
+    // The same synth without ClassPreload, so every run shows what loading classes ahead saves.
+    measures.add(new Measure("full synth without class preload", "dev.blueprints.app.Main", List.of(), List.of("-Dblueprints.preload=false")));
+    for (String id : Blueprints.ids()) {
+      measures.add(new Measure(id + " alone (dev,prod)", "dev.blueprints.app.Main", List.of("--blueprint", id)));
+    }
+    measures.add(new Measure(sizes[0] + " SSM parameters in one stack", "dev.blueprints.tools.SynthProbe", List.of("resources", "" + sizes[0])));
+    measures.add(new Measure(sizes[1] + " SSM parameters in one stack", "dev.blueprints.tools.SynthProbe", List.of("resources", "" + sizes[1])));
+    List<Row> rows = measure(measures, runs);
+    Row floor = rows.get(0);
+    Row full = rows.get(1);
+    Row small = rows.get(rows.size() - 2);
+    Row large = rows.get(rows.size() - 1);
+    double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
+
+    double[] test = skipTests ? null : testCommand();
+
+    System.out.println();
+    System.out.println("| measure | seconds | x floor | stacks | resources | peak JVM MiB | peak Node.js MiB |");
+    System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+    for (Row r : rows) {
+      System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %d | %d | %d | %d |%n", r.name(), r.seconds(), r.seconds() / floor.seconds(),
+          r.stacks(), r.resources(), r.javaKib() / 1024, r.nodeKib() / 1024);
+    }
+    if (test != null) {
+      System.out.printf(Locale.ROOT, "| `mvn -B test`: whole command | %.2f | %.2f | | | | |%n", test[0], test[0] / floor.seconds());
+      System.out.printf(Locale.ROOT, "| `mvn -B test`: test phase (surefire) | %.2f | %.2f | | | | |%n", test[1], test[1] / floor.seconds());
+    }
+    System.out.printf(Locale.ROOT, "%nmarginal cost per resource: %.2f ms ((%d - %d SSM parameters) / %d)%n",
+        perResourceMs, sizes[1], sizes[0], sizes[1] - sizes[0]);
+
+    System.out.println();
+    boolean ok = true;
+    double limit = FULL_SYNTH_MAX_FLOOR_RATIO * floor.seconds();
+    ok &= budget(full.seconds() <= limit, String.format(Locale.ROOT, "full synth %.2f s <= %.1f x floor (%.2f s): ratio %.2f",
+        full.seconds(), FULL_SYNTH_MAX_FLOOR_RATIO, limit, full.seconds() / floor.seconds()));
+    if (test != null) {
+      ok &= budget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT, "test phase %.1f s <= %.0f s", test[1], TEST_PHASE_MAX_SECONDS));
+    } else {
+      System.out.println("SKIP test phase <= 90 s (BENCH_SKIP_TESTS / --skip-tests)");
+    }
+    long peakMib = (full.javaKib() + full.nodeKib()) / 1024;
+    ok &= budget(peakMib <= PEAK_MEMORY_MAX_MIB, String.format(Locale.ROOT,
+        "peak JVM + Node.js during the full synth %d MiB <= %d MiB", peakMib, PEAK_MEMORY_MAX_MIB));
+    return ok ? 0 : 1;
+  }
+
+  private static boolean budget(boolean pass, String text) {
+    System.out.println((pass ? "PASS " : "FAIL ") + text);
+    return pass;
+  }
+
+  /** One program to time: a main class of this module and its arguments. */
+  record Measure(String name, String mainClass, List<String> args, List<String> jvmArgs) {
+    Measure(String name, String mainClass, List<String> args) {
+      this(name, mainClass, args, List.of());
+    }
+  }
+
+  /**
+   * Runs every measure once per round, {@code n} rounds, each run in a fresh JVM. Interleaving matters on a
+   * shared machine whose speed drifts over minutes: the floor and the full synth see the same drift, so
+   * their ratio stays fair. Returns, per measure, the median time, the highest peak memory and what the
+   * last run wrote.
+   */
+  List<Row> measure(List<Measure> measures, int n) throws Exception {
+    List<List<Sample>> samples = new ArrayList<>();
+    int[][] counts = new int[measures.size()][2];
+    for (int m = 0; m < measures.size(); m++) samples.add(new ArrayList<>());
+    for (int round = 0; round < n; round++) {
+      for (int m = 0; m < measures.size(); m++) {
+        Measure measure = measures.get(m);
+        Path outdir = Files.createTempDirectory("blueprints-bench");
+        try {
+          List<String> command = new ArrayList<>();
+          command.add(java.toString());
+          command.addAll(jvmFlags);
+          command.addAll(measure.jvmArgs());
+          command.addAll(List.of("-cp", classPath, measure.mainClass()));
+          command.addAll(measure.args());
+          if (measure.mainClass().endsWith("SynthProbe")) command.add(outdir.toString());
+          samples.get(m).add(timed(command, Map.of("CDKTF_OUTDIR", outdir.toString()), root));
+          counts[m] = count(outdir);
+        } finally {
+          Main.delete(outdir);
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int m = 0; m < measures.size(); m++) {
+      List<Sample> runs = samples.get(m);
+      List<Double> times = new ArrayList<>(runs.stream().map(Sample::seconds).toList());
+      Collections.sort(times);
+      double median = times.size() % 2 == 1 ? times.get(times.size() / 2)
+          : (times.get(times.size() / 2 - 1) + times.get(times.size() / 2)) / 2;
+      long javaKib = runs.stream().mapToLong(Sample::javaKib).max().orElse(0);
+      long nodeKib = runs.stream().mapToLong(Sample::nodeKib).max().orElse(0);
+      System.out.printf(Locale.ROOT, "  %-55s %s s%n", measures.get(m).name(),
+          String.join(" ", runs.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.seconds())).toList()));
+      rows.add(new Row(measures.get(m).name(), median, javaKib, nodeKib, counts[m][0], counts[m][1]));
+    }
+    return rows;
+  }
+
+  /** Runs a child to completion, sampling VmHWM of it and its descendants every 50 ms. */
+  static Sample timed(List<String> command, Map<String, String> env, Path dir) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().putAll(env);
+    pb.environment().putIfAbsent("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    pb.environment().putIfAbsent("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1");
+    Path log = Files.createTempFile("blueprints-bench", ".log");
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    long start = System.nanoTime();
+    Process process = pb.start();
+    Map<Long, long[]> peaks = new ConcurrentHashMap<>();   // pid -> {isNode, VmHWM KiB}
+    Thread sampler = new Thread(() -> {
+      while (process.isAlive()) {
+        sample(process.toHandle(), peaks);
+        process.toHandle().descendants().forEach(h -> sample(h, peaks));
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    sampler.setDaemon(true);
+    sampler.start();
+    int status = process.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sampler.interrupt();
+    if (status != 0) {
+      System.err.println(Files.readString(log));
+      throw new IllegalStateException("exit status " + status + ": " + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " ...");
+    }
+    Files.deleteIfExists(log);
+    long java = 0;
+    long node = 0;
+    for (long[] p : peaks.values()) {
+      if (p[0] == 1) node += p[1];
+      else java = Math.max(java, p[1]);
+    }
+    return new Sample(seconds, java, node);
+  }
+
+  private static void sample(ProcessHandle handle, Map<Long, long[]> peaks) {
+    Path status = Path.of("/proc", Long.toString(handle.pid()), "status");
+    try {
+      String name = "";
+      long hwm = 0;
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("Name:")) name = line.substring(5).trim();
+        else if (line.startsWith("VmHWM:")) hwm = Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+      boolean node = name.startsWith("node");
+      if (!node && !name.startsWith("java")) return;
+      peaks.merge(handle.pid(), new long[] {node ? 1 : 0, hwm}, (a, b) -> new long[] {a[0], Math.max(a[1], b[1])});
+    } catch (IOException | UncheckedIOException e) {
+      // the process ended between listing and reading
+    }
+  }
+
+  /** Stacks and resources in an outdir. */
+  static int[] count(Path outdir) throws IOException {
+    Path manifest = outdir.resolve("manifest.json");
+    if (!Files.exists(manifest)) return new int[] {0, 0};
+    int stacks = 0;
+    int resources = 0;
+    for (var it = JSON.readTree(manifest.toFile()).path("stacks").fields(); it.hasNext(); ) {
+      var e = it.next();
+      stacks++;
+      JsonNode json = JSON.readTree(outdir.resolve(e.getValue().path("synthesizedStackPath").asText()).toFile());
+      for (JsonNode byType : json.path("resource")) resources += byType.size();
+    }
+    return new int[] {stacks, resources};
+  }
+
+  /** The README's test command: whole wall time and the surefire phase, from the time its lines appear. */
+  double[] testCommand() throws Exception {
+    System.out.println("  mvn -B test (once; BENCH_SKIP_TESTS=1 skips it) ...");
+    ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "test").directory(root.toFile()).redirectErrorStream(true);
+    pb.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    long start = System.nanoTime();
+    Process process = pb.start();
+    long phaseStart = -1;
+    long phaseEnd = -1;
+    String summary = "";
+    Path log = root.resolve("tests/target/benchmark-mvn-test.log");
+    Files.createDirectories(log.getParent());
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         var out = Files.newBufferedWriter(log)) {
+      for (String line; (line = in.readLine()) != null; ) {
+        out.write(line);
+        out.newLine();
+        long now = System.nanoTime();
+        if (line.contains("T E S T S") && phaseStart < 0) phaseStart = now;
+        if (line.contains("Results:") || line.contains("Tests run:") && !line.contains(" -- in ")) phaseEnd = now;
+        if (line.matches(".*Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+\\s*$")) summary = line.replaceFirst("^\\[\\w+\\]\\s*", "");
+      }
+    }
+    int status = process.waitFor();
+    double total = (System.nanoTime() - start) / 1e9;
+    if (status != 0) throw new IllegalStateException("mvn -B test failed (exit " + status + "); see " + log);
+    double phase = phaseStart < 0 || phaseEnd < phaseStart ? total : (phaseEnd - phaseStart) / 1e9;
+    System.out.printf(Locale.ROOT, "  mvn -B test: %.2f s, test phase %.2f s (%s)%n", total, phase, summary);
+    return new double[] {total, phase};
+  }
+}
