@@ -2,6 +2,8 @@ package dev.blueprints.app;
 
 import com.hashicorp.cdktf.App;
 import dev.blueprints.blueprints.LayerStack;
+import dev.blueprints.cost.CostEstimator;
+import dev.blueprints.cost.CostReport;
 import dev.blueprints.policy.Policy;
 import dev.blueprints.policy.PolicyReport;
 import dev.blueprints.policy.PolicyViolationException;
@@ -53,6 +55,13 @@ public final class Main {
     }
     int status = synth(app, outdir, out, err);
     if (status != 0) return status;
+    try {   // informative only: a failed estimate does not fail the synth
+      CostReport cost = CostEstimator.estimate(outdir);
+      out.print(cost.table());
+      out.println("cost: report in " + cost.write(outdir));
+    } catch (RuntimeException e) {
+      err.println("blueprints: no cost estimate: " + e);
+    }
     out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
         stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
         outdir, (System.nanoTime() - start) / 1e9);
