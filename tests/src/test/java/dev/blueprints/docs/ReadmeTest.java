@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.blueprints.app.Blueprints;
+import dev.blueprints.cost.CostEstimator;
 import dev.blueprints.policy.RuleTable;
 import dev.blueprints.policy.rules.RulePacks;
 import dev.blueprints.testing.AppSynth;
@@ -18,9 +19,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README true to the code: the rule table is {@code RuleTable.markdown()} and each blueprint's
- * diagram is the {@code Diagrams} output for prod. After an intended change, rewrite both sections with
- * {@code Golden.howToUpdate}.
+ * Keeps the README true to the code: the rule table is {@code RuleTable.markdown()}, each blueprint's
+ * diagram is the {@code Diagrams} output for prod and the cost table is the {@code CostEstimator}'s. After an
+ * intended change, rewrite the sections as {@code Golden.howToUpdate} says.
  */
 class ReadmeTest {
   private static final Path README = Path.of("..", "README.md");
@@ -29,12 +30,14 @@ class ReadmeTest {
   void generatedSectionsMatchTheCode() throws IOException {
     String readme = Files.readString(README);
     String updated = replace(readme, "rules", RuleTable.markdown(RulePacks.blueprints().rules()).strip());
-    List<Diagrams.Diagram> diagrams = Diagrams.read(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")).outdir());
+    AppSynth all = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
+    List<Diagrams.Diagram> diagrams = Diagrams.read(all.outdir());
     for (String id : Blueprints.ids()) {
       Diagrams.Diagram prod = diagrams.stream().filter(d -> d.name().equals(id + "-prod")).findFirst()
           .orElseThrow(() -> new AssertionError("no diagram " + id + "-prod"));
       updated = replace(updated, "diagram:" + id, "```mermaid\n" + prod.mermaid().strip() + "\n```");
     }
+    updated = replace(updated, "cost", CostEstimator.estimate(all.outdir()).markdown(List.of("dev", "prod")).strip());
     if (Golden.updating()) {
       Files.writeString(README, updated);
       return;
