@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  *   modules:  core  <-  auth  <-  observability  <-  network  <-  data  <-  compute  <-  edge
- *             core  <-  (data)  <-  state                 core  <-  policy  <-  policy.rules
+ *             core  <-  (data)  <-  state                 core  <-  policy  <-  policy.rules, cost (reads JSON only)
  *   main:     modules  <-  settings  <-  blueprints  <-  blueprints.&lt;one per architecture&gt;  <-  app   (blueprints may suppress policy rules)
  *   tools:    app  <-  tools
  * </pre>
@@ -47,6 +47,7 @@ class ArchitectureTest {
         .layer("state").definedBy("dev.blueprints.state")
         .layer("policy").definedBy("dev.blueprints.policy")
         .layer("policy rules").definedBy("dev.blueprints.policy.rules")
+        .layer("cost").definedBy("dev.blueprints.cost")
         .layer("settings").definedBy("dev.blueprints.settings")
         .layer("blueprint base").definedBy("dev.blueprints.blueprints")
         .layer("blueprints").definedBy("dev.blueprints.blueprints.(*)..")
@@ -62,6 +63,7 @@ class ArchitectureTest {
         .whereLayer("state").mayOnlyAccessLayers("core", "auth", "observability", "network", "data")
         .whereLayer("policy").mayOnlyAccessLayers("core")
         .whereLayer("policy rules").mayOnlyAccessLayers("core", "policy")
+        .whereLayer("cost").mayOnlyAccessLayers("policy")
         .whereLayer("settings").mayOnlyAccessLayers("core")
         .whereLayer("blueprint base").mayOnlyAccessLayers("core", "auth", "observability", "network", "data", "compute",
             "edge", "policy", "settings")
