@@ -18,6 +18,7 @@ public final class Providers {
 
   /** Adds the AWS provider for {@code region} with {@code tags} as default tags on every resource. */
   public static AwsProvider aws(TerraformStack stack, String region, Map<String, String> tags) {
+    ProviderBundle.applySwitch();   // before the first provider class is used; see ProviderBundle
     AwsProvider provider = AwsProvider.Builder.create(stack, "Aws")
         .region(region)
         .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(tags).build()))
