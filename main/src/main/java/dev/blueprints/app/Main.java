@@ -30,7 +30,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    ClassPreload.start();   // overlaps class loading with the Node.js start; see ClassPreload
     int status = run(args, System.getenv(), System.out, System.err);
     if (status != 0) System.exit(status);
   }

@@ -91,8 +91,6 @@ public final class Benchmark {
     measures.add(new Measure("App + one empty stack with the AWS provider (lazy bundle)", "dev.blueprints.tools.SynthProbe", List.of("floor")));
     measures.add(new Measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", "dev.blueprints.app.Main", List.of()));
     measures.add(new Measure("full synth, provider's own bundle (-D" + ProviderBundle.PROPERTY + "=false)", "dev.blueprints.app.Main", List.of(), List.of(EAGER)));
-    // The same synth without ClassPreload, so every run shows what loading classes ahead saves.
-    measures.add(new Measure("full synth without class preload", "dev.blueprints.app.Main", List.of(), List.of("-Dblueprints.preload=false")));
     // A machine that never ran jsii: an empty package cache of its own, removed after the run.
     measures.add(new Measure("full synth, first on a fresh machine (empty jsii cache)", "dev.blueprints.app.Main", List.of(), List.of(), true));
     measures.add(new Measure("fargate-web alone (prod)", "dev.blueprints.app.Main", List.of("--blueprint", "fargate-web", "--env", "prod")));
@@ -104,7 +102,7 @@ public final class Benchmark {
     List<Row> rows = measure(measures, runs);
     Row floor = rows.get(0);
     Row full = rows.get(3);
-    Row fresh = rows.get(6);
+    Row fresh = rows.get(5);
     Row small = rows.get(rows.size() - 2);
     Row large = rows.get(rows.size() - 1);
     double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
