@@ -55,7 +55,8 @@ import software.constructs.Construct;
  *   agent and package repositories need HTTPS out, opened by {@link #allowHttpsEgressToInternet} (or by VPC
  *   endpoints).</li>
  *   <li>With target groups, the group replaces instances the load balancer finds unhealthy (after a 300 s
- *   grace period). A launch-template change rolls through the group, keeping 90% healthy.</li>
+ *   grace period, {@code healthCheckGracePeriodSeconds}). A launch-template change (a new version: image, user
+ *   data, instance type) starts an instance refresh that rolls through the group, keeping 90% healthy.</li>
  *   <li>Stack tags (and {@code Name}) propagate to instances and volumes: {@code aws_autoscaling_group} does
  *   not take the provider's default tags.</li>
  * </ul>
@@ -149,10 +150,14 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
             .version(Token.asString(launchTemplate.getLatestVersion()))
             .build())
         .healthCheckType(behindLoadBalancer ? "ELB" : "EC2")
-        .healthCheckGracePeriod(300)
+        .healthCheckGracePeriod(props.healthCheckGracePeriodSeconds())
+        // Any change of the launch template (a new version: image, user data, instance type) starts a refresh.
         .instanceRefresh(AutoscalingGroupInstanceRefresh.builder()
             .strategy("Rolling")
-            .preferences(AutoscalingGroupInstanceRefreshPreferences.builder().minHealthyPercentage(90).build())
+            .preferences(AutoscalingGroupInstanceRefreshPreferences.builder()
+                .minHealthyPercentage(props.refreshMinHealthyPercent())
+                .instanceWarmup(String.valueOf(props.healthCheckGracePeriodSeconds()))
+                .build())
             .build())
         .enabledMetrics(GROUP_METRICS)
         .metricsGranularity("1Minute")
@@ -212,7 +217,9 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
   }
 
   private static String base64(String userData) {
-    if (Token.isUnresolved(userData)) return Fn.base64encode(userData);   // references resolve at apply
+    // References resolve at apply, inside an HCL string: its quotes and backslashes are escaped here (the
+    // references' own markers hold neither).
+    if (Token.isUnresolved(userData)) return Fn.base64encode(userData.replace("\\", "\\\\").replace("\"", "\\\""));
     return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
   }
 

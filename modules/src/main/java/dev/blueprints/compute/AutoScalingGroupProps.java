@@ -33,6 +33,12 @@ import java.util.regex.Pattern;
  *                             {@code AmazonSSMManagedInstanceCore} and {@code CloudWatchAgentServerPolicy}. Default: none
  * @param metadataHopLimit     IMDSv2 PUT response hop limit: 1 keeps credentials away from containers on the
  *                             instance, 2 lets containers reach them. Default: 1
+ * @param healthCheckGracePeriodSeconds how long a new instance may fail load balancer health checks before it
+ *                             is replaced, and the warm-up of an instance refresh: it must cover boot, software
+ *                             installation, image pull and the application's start, 0..7200. Default: 300
+ * @param refreshMinHealthyPercent share of the group kept in service while an instance refresh (any change of
+ *                             the launch template: image, user data, instance type) replaces instances, 0..100.
+ *                             Default: 90
  */
 public record AutoScalingGroupProps(
     String vpcId,
@@ -50,7 +56,9 @@ public record AutoScalingGroupProps(
     ScalingPolicy scaling,
     List<String> alarmActions,
     List<String> managedPolicyArns,
-    int metadataHopLimit) {
+    int metadataHopLimit,
+    int healthCheckGracePeriodSeconds,
+    int refreshMinHealthyPercent) {
 
   private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
@@ -86,6 +94,8 @@ public record AutoScalingGroupProps(
     }
     managedPolicyArns = List.copyOf(managedPolicyArns == null ? List.of() : managedPolicyArns);
     Validate.range("metadataHopLimit", metadataHopLimit, 1, 2);
+    Validate.range("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
+    Validate.range("refreshMinHealthyPercent", refreshMinHealthyPercent, 0, 100);
   }
 
   public static Builder builder(String vpcId, SubnetGroup subnets, String instanceType) {
@@ -120,6 +130,8 @@ public record AutoScalingGroupProps(
     private final List<String> alarmActions = new ArrayList<>();
     private final List<String> managedPolicyArns = new ArrayList<>();
     private int metadataHopLimit = 1;
+    private int healthCheckGracePeriodSeconds = 300;
+    private int refreshMinHealthyPercent = 90;
 
     private Builder(String vpcId, SubnetGroup subnets, String instanceType) {
       this.vpcId = vpcId;
@@ -140,6 +152,8 @@ public record AutoScalingGroupProps(
     public Builder alarmActions(List<String> topicArns) { alarmActions.clear(); alarmActions.addAll(topicArns); return this; }
     public Builder managedPolicy(String arn) { managedPolicyArns.add(arn); return this; }
     public Builder managedPolicies(List<String> arns) { managedPolicyArns.addAll(arns); return this; }
+    public Builder healthCheckGracePeriodSeconds(int value) { this.healthCheckGracePeriodSeconds = value; return this; }
+    public Builder refreshMinHealthyPercent(int value) { this.refreshMinHealthyPercent = value; return this; }
 
     /**
      * Raises the IMDSv2 hop limit to 2 so containers on the instance (Docker bridge networking) can read
@@ -149,7 +163,8 @@ public record AutoScalingGroupProps(
 
     public AutoScalingGroupProps build() {
       return new AutoScalingGroupProps(vpcId, subnets, instanceType, name, minSize, maxSize, desiredCapacity, targetGroups,
-          userData, rootVolumeGb, rootDeviceName, ami, scaling, alarmActions, managedPolicyArns, metadataHopLimit);
+          userData, rootVolumeGb, rootDeviceName, ami, scaling, alarmActions, managedPolicyArns, metadataHopLimit,
+          healthCheckGracePeriodSeconds, refreshMinHealthyPercent);
     }
   }
 }

@@ -197,4 +197,35 @@ public final class Synthesized {
   private String inventoryHint() {
     return "\n  resource types in " + name + ": " + inventory();
   }
+
+  /**
+   * The plain text of a launch template's {@code user_data}: base64 decoded when it was known at synth, or the
+   * string inside {@code ${base64encode("...")}} with its escapes undone when it holds references (which stay
+   * as {@code ${...}} in the text).
+   */
+  public static String userData(JsonNode launchTemplate) {
+    String value = launchTemplate.path("user_data").asText();
+    String prefix = "${base64encode(\"";
+    String suffix = "\")}";
+    if (!value.startsWith(prefix) || !value.endsWith(suffix)) {
+      return new String(java.util.Base64.getDecoder().decode(value), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String inner = value.substring(prefix.length(), value.length() - suffix.length());
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < inner.length(); i++) {
+      char c = inner.charAt(i);
+      if (c != '\\' || i + 1 == inner.length()) {
+        out.append(c);
+        continue;
+      }
+      char next = inner.charAt(++i);
+      switch (next) {
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        default -> out.append(next);
+      }
+    }
+    return out.toString();
+  }
 }
