@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
@@ -27,9 +28,10 @@ import software.constructs.Construct;
  * <p>Production choices: the database is Multi-AZ in prod and single-AZ in dev (the environment preset;
  * the seed's Multi-AZ applies to production); HTTPS needs {@code certificateArn} and plain HTTP is served
  * only with {@code "allowPlainHttp": true}; instances get no SSH, only SSM Session Manager; the
- * application is baked into the AMI ({@code ami}) and reads {@code /etc/app/app.env}.
+ * application is a container image ({@code images.app}) that user data runs on port 8000 with Docker and the
+ * CloudWatch agent, or is baked into an AMI ({@code ami}) whose service reads {@code /etc/app/app.env}.
  *
- * <p>Settings ({@code blueprints.asg-web}): {@code certificateArn} or {@code allowPlainHttp},
+ * <p>Settings ({@code blueprints.asg-web}): {@code images.app}, {@code certificateArn} or {@code allowPlainHttp},
  * {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6).
  */
 public final class AsgWebBlueprint implements Blueprint {
@@ -47,9 +49,10 @@ public final class AsgWebBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances");
+    options.object("images").allowOnly("app");
     var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
-        options.string("ami", null), options.integer("minInstances", 2), options.integer("maxInstances", 6));
+        Ec2Application.read(options, ID, "app", "ami"), options.integer("minInstances", 2), options.integer("maxInstances", 6));
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
     AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network());
     AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,

@@ -1,6 +1,6 @@
 package dev.blueprints.blueprints.asgweb;
 
-import dev.blueprints.blueprints.AppEnvironment;
+import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.AutoScalingGroup;
 import dev.blueprints.compute.AutoScalingGroupProps;
@@ -21,6 +21,8 @@ import dev.blueprints.observability.AlarmTopic;
 import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.LogGroup;
+import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ import software.constructs.Construct;
 /** The web tier of {@code asg-web}: ALB with access logs, the Auto Scaling group and its scaling, alarms. */
 public final class AsgWebComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(WebListeners listeners, String instanceType, String ami, int minInstances, int maxInstances) {}
+  public record Options(WebListeners listeners, String instanceType, Ec2Application app, int minInstances, int maxInstances) {}
 
   private final AutoScalingGroup group;
 
@@ -53,8 +55,11 @@ public final class AsgWebComputeStack extends LayerStack {
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
 
+    LogGroup logs = new LogGroup(this, "AppLogs",
+        LogGroupProps.of("/ec2/" + naming().name("app", NameLimit.LOG_GROUP), environment().logRetentionDays()));
     Map<String, String> env = new LinkedHashMap<>();
     env.put("APP_PORT", "8000");
+    env.put("PORT", "8000");
     env.put("AWS_REGION", settings.region());
     env.put("DB_HOST", database.endpoint().address());
     env.put("DB_PORT", String.valueOf(database.port()));
@@ -64,12 +69,16 @@ public final class AsgWebComputeStack extends LayerStack {
         .minSize(options.minInstances())
         .maxSize(options.maxInstances())
         .targetGroups(List.of(target))
-        .userData(AppEnvironment.userData(env))
+        .userData(options.app().userData(data.repository, 8000, logs.name(), settings.region(), env))
+        .healthCheckGracePeriodSeconds(options.app().gracePeriodSeconds())
+        // The application reads its database secret with the instance role: from a container, that is a second hop.
+        .imdsHopLimitForContainers()
         // The seed's policy: out above 80 % CPU, in below 20 %, 2 evaluation periods, 5-minute cooldown.
         .scaling(ScalingPolicy.simpleCpu(80, 20, 300, 2))
         .alarmActions(List.of(topic.arn()));
-    if (options.ami() != null) props.ami(options.ami());
+    if (options.app().ami() != null) props.ami(options.app().ami());
     group = new AutoScalingGroup(this, "App", props.build());
+    options.app().grantPull(data.repository, group);
     group.connections().allowFrom(lb, Port.tcp(8000), "ALB to application instances");
     group.allowHttpsEgressToInternet("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT");
     database.connections().allowFrom(group, Port.tcp(database.port()), "application to PostgreSQL");

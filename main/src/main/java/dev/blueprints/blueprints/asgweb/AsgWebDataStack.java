@@ -1,6 +1,8 @@
 package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.LayerStack;
+import dev.blueprints.compute.ContainerRegistry;
+import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -10,14 +12,17 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
-/** What {@code asg-web} keeps: ALB access logs and the PostgreSQL 15.4 database. */
+/** What {@code asg-web} keeps: ALB access logs, the PostgreSQL 15.4 database and the application's image repository. */
 public final class AsgWebDataStack extends LayerStack {
   final Bucket accessLogs;
   final Database database;
+  final ContainerRegistry repository;
 
   public AsgWebDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    repository = new ContainerRegistry(this, "Repository",
+        ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
     database = new Database(this, "Database", DatabaseProps.postgres("15.4")
         .vpcId(network.vpcId())
         .subnets(network.subnets(SubnetTier.ISOLATED))

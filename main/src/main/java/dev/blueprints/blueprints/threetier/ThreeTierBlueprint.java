@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.threetier;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
@@ -38,12 +39,15 @@ import software.constructs.Construct;
  *       exactly that secret, and the instances learn its ARN from {@code /etc/app/app.env}.</li>
  * </ul>
  *
- * <p>The application is not installed by this blueprint: bake it into an AMI (settings
- * {@code frontendAmi}, {@code backendAmi}) that starts its service with {@code /etc/app/app.env}; the default
- * Amazon Linux 2023 AMI boots without it.
+ * <p>Each tier runs its application as a container image ({@code images.frontend}, {@code images.backend}:
+ * a tag in the tier's ECR repository or a full URI): user data on Amazon Linux 2023 installs Docker and the
+ * CloudWatch agent and runs the image on the tier's port with its variables, logging to the tier's log group.
+ * An AMI with the application baked in ({@code frontendAmi}, {@code backendAmi}) may replace the image; its
+ * service then reads {@code /etc/app/app.env}.
  *
- * <p>Settings ({@code blueprints.three-tier}): {@code certificateArn} or {@code allowPlainHttp},
- * {@code instanceType} (t3.micro), {@code frontendAmi}, {@code backendAmi}.
+ * <p>Settings ({@code blueprints.three-tier}): {@code images.frontend}, {@code images.backend},
+ * {@code certificateArn} or {@code allowPlainHttp}, {@code instanceType} (t3.micro), {@code frontendAmi},
+ * {@code backendAmi}.
  */
 public final class ThreeTierBlueprint implements Blueprint {
   public static final String ID = "three-tier";
@@ -60,9 +64,10 @@ public final class ThreeTierBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "frontendAmi", "backendAmi");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "frontendAmi", "backendAmi");
+    options.object("images").allowOnly("frontend", "backend");
     var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.micro"),
-        options.string("frontendAmi", null), options.string("backendAmi", null));
+        Ec2Application.read(options, ID, "frontend", "frontendAmi"), Ec2Application.read(options, ID, "backend", "backendAmi"));
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
     ThreeTierDataStack data = new ThreeTierDataStack(app, stackId(settings, "data"), settings, network.network());
     ThreeTierComputeStack computeStack = new ThreeTierComputeStack(app, stackId(settings, "compute"), settings,

@@ -1,6 +1,6 @@
 package dev.blueprints.blueprints.threetier;
 
-import dev.blueprints.blueprints.AppEnvironment;
+import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.AutoScalingGroup;
 import dev.blueprints.compute.AutoScalingGroupProps;
@@ -21,6 +21,8 @@ import dev.blueprints.observability.AlarmTopic;
 import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
+import dev.blueprints.observability.LogGroup;
+import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
@@ -31,7 +33,7 @@ import software.constructs.Construct;
 /** Frontend and backend tiers of {@code three-tier}, each an Auto Scaling group behind its own ALB. */
 public final class ThreeTierComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(WebListeners listeners, String instanceType, String frontendAmi, String backendAmi) {}
+  public record Options(WebListeners listeners, String instanceType, Ec2Application frontend, Ec2Application backend) {}
 
   private final AutoScalingGroup frontend;
   private final AutoScalingGroup backend;
@@ -64,19 +66,29 @@ public final class ThreeTierComputeStack extends LayerStack {
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     internalLb.addPlainHttpListener(80, backendTarget);
 
+    // Each tier's container output and boot log, kept as long as the environment's application logs.
+    LogGroup frontendLogs = new LogGroup(this, "FrontendLogs",
+        LogGroupProps.of("/ec2/" + naming().name("frontend", NameLimit.LOG_GROUP), environment().logRetentionDays()));
+    LogGroup backendLogs = new LogGroup(this, "BackendLogs",
+        LogGroupProps.of("/ec2/" + naming().name("backend", NameLimit.LOG_GROUP), environment().logRetentionDays()));
+
     Map<String, String> frontendEnv = new LinkedHashMap<>();
     frontendEnv.put("APP_PORT", "5000");
+    frontendEnv.put("PORT", "5000");
     frontendEnv.put("BACKEND_URL", "http://" + internalLb.dnsName());
     var frontendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
         .minSize(2).maxSize(ha ? 6 : 4)
         .targetGroups(List.of(frontendTarget))
-        .userData(AppEnvironment.userData(frontendEnv))
+        .userData(options.frontend().userData(data.frontendRepository, 5000, frontendLogs.name(), settings.region(), frontendEnv))
+        .healthCheckGracePeriodSeconds(options.frontend().gracePeriodSeconds())
         .scaling(ScalingPolicy.targetTrackingCpu(60));
-    if (options.frontendAmi() != null) frontendProps.ami(options.frontendAmi());
+    if (options.frontend().ami() != null) frontendProps.ami(options.frontend().ami());
     frontend = new AutoScalingGroup(this, "Frontend", frontendProps.build());
+    options.frontend().grantPull(data.frontendRepository, frontend);
 
     Map<String, String> backendEnv = new LinkedHashMap<>();
     backendEnv.put("APP_PORT", "5001");
+    backendEnv.put("PORT", "5001");
     backendEnv.put("AWS_REGION", settings.region());
     backendEnv.put("DB_HOST", database.endpoint().address());
     backendEnv.put("DB_PORT", String.valueOf(database.port()));
@@ -85,10 +97,14 @@ public final class ThreeTierComputeStack extends LayerStack {
     var backendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
         .minSize(2).maxSize(ha ? 6 : 4)
         .targetGroups(List.of(backendTarget))
-        .userData(AppEnvironment.userData(backendEnv))
+        .userData(options.backend().userData(data.backendRepository, 5001, backendLogs.name(), settings.region(), backendEnv))
+        .healthCheckGracePeriodSeconds(options.backend().gracePeriodSeconds())
+        // The backend reads its database secret with the instance role: from a container, that is a second hop.
+        .imdsHopLimitForContainers()
         .scaling(ScalingPolicy.targetTrackingCpu(60));
-    if (options.backendAmi() != null) backendProps.ami(options.backendAmi());
+    if (options.backend().ami() != null) backendProps.ami(options.backend().ami());
     backend = new AutoScalingGroup(this, "Backend", backendProps.build());
+    options.backend().grantPull(data.backendRepository, backend);
 
     // The security-group chain: ALB -> frontend -> internal ALB -> backend -> database.
     frontend.connections().allowFrom(publicLb, Port.tcp(5000), "public ALB to frontend");

@@ -1,6 +1,8 @@
 package dev.blueprints.blueprints.threetier;
 
 import dev.blueprints.blueprints.LayerStack;
+import dev.blueprints.compute.ContainerRegistry;
+import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
@@ -12,10 +14,12 @@ import dev.blueprints.network.SubnetTier;
 import dev.blueprints.policy.Policy;
 import software.constructs.Construct;
 
-/** What {@code three-tier} keeps: the MySQL 8.0 database in the isolated subnets and the ALB access logs. */
+/** What {@code three-tier} keeps: the MySQL 8.0 database in the isolated subnets, the ALB access logs and the tiers' image repositories. */
 public final class ThreeTierDataStack extends LayerStack {
   final Database database;
   final Bucket accessLogs;
+  final ContainerRegistry frontendRepository;
+  final ContainerRegistry backendRepository;
 
   public ThreeTierDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, ThreeTierBlueprint.ID);
@@ -31,5 +35,9 @@ public final class ThreeTierDataStack extends LayerStack {
     // The seed's class: RDS offers Performance Insights for MySQL only from db.t3.medium up.
     Policy.suppress(database, "BP-RDS-009", "MySQL on db.t3.micro (the seed's class) has no Performance Insights");
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    frontendRepository = new ContainerRegistry(this, "FrontendRepository",
+        ContainerRegistryProps.builder(naming().name("frontend", NameLimit.ECR_REPOSITORY)).build());
+    backendRepository = new ContainerRegistry(this, "BackendRepository",
+        ContainerRegistryProps.builder(naming().name("backend", NameLimit.ECR_REPOSITORY)).build());
   }
 }
