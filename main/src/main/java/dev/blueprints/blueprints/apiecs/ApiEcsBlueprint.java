@@ -1,6 +1,8 @@
 package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.DomainSettings;
+import dev.blueprints.edge.PublicDomainProps;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.LayerStack;
@@ -44,7 +46,10 @@ import software.constructs.Construct;
  * <p>Settings ({@code blueprints.api-ecs}): {@code images.backend}, {@code instanceType} (t2.xlarge),
  * {@code sqliteStorage} ({@code efs} | {@code instance}), {@code corsOrigins}, {@code callbackUrls},
  * {@code executionLogging} ({@code OFF} | {@code ERROR} | {@code INFO}; needs the account's API Gateway
- * CloudWatch role) and {@code accountCloudWatchRole} (create that role here: one stack per account and region).
+ * CloudWatch role) and {@code accountCloudWatchRole} (create that role here: one stack per account and region),
+ * {@code domain} ({@code hostedZoneId} or {@code hostedZoneName}, {@code recordName}: a regional custom domain
+ * with a DNS-validated certificate, TLS 1.2, the stage mapped at its root and an alias record) and
+ * {@code certificateArn} (an existing certificate for that domain).
  * Access logs are always on.
  */
 public final class ApiEcsBlueprint implements Blueprint {
@@ -63,7 +68,7 @@ public final class ApiEcsBlueprint implements Blueprint {
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls", "executionLogging",
-        "accountCloudWatchRole");
+        "accountCloudWatchRole", "domain", "certificateArn");
     SettingsNode images = options.object("images").allowOnly("backend");
     String storage = Validate.oneOf("blueprints." + ID + ".sqliteStorage", options.string("sqliteStorage", "efs"), List.of("efs", "instance"));
     ImageSource image = ImageSource.read(images, "backend", ID);
@@ -73,6 +78,13 @@ public final class ApiEcsBlueprint implements Blueprint {
     // region: off unless the settings say the role exists (or that this stack should create it).
     LoggingLevel executionLogging = options.enumValue("executionLogging", LoggingLevel.class, LoggingLevel.OFF);
     boolean accountRole = options.bool("accountCloudWatchRole", false);
+    // A custom domain for the API: a certificate is requested in the zone unless certificateArn names one.
+    DomainSettings domain = DomainSettings.read(options, ID);
+    String certificateArn = options.string("certificateArn", null);
+    if (certificateArn != null && domain == null) {
+      throw Validate.invalid("blueprints." + ID + ".certificateArn", certificateArn, "only with a \"domain\": the certificate is for the API's custom domain");
+    }
+    PublicDomainProps apiDomain = domain == null ? null : domain.props(DomainSettings.RECORD_NAME, certificateArn);
 
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
         EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE));
@@ -81,7 +93,7 @@ public final class ApiEcsBlueprint implements Blueprint {
     ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
         data, image, options.string("instanceType", "t2.xlarge"));
     ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
-        accountRole, executionLogging);
+        accountRole, executionLogging, apiDomain);
     return List.of(network, data, compute, edge);
   }
 }

@@ -3,6 +3,8 @@ package dev.blueprints.blueprints.apiecs;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.edge.LoggingLevel;
+import dev.blueprints.edge.PublicDomain;
+import dev.blueprints.edge.PublicDomainProps;
 import dev.blueprints.edge.RestApi;
 import dev.blueprints.edge.RestApiProps;
 import dev.blueprints.observability.Alarms;
@@ -14,7 +16,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
   final RestApi api;
 
   public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,
-      List<String> corsOrigins, boolean accountCloudWatchRole, LoggingLevel executionLogging) {
+      List<String> corsOrigins, boolean accountCloudWatchRole, LoggingLevel executionLogging, PublicDomainProps domain) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var props = RestApiProps.builder(null)
         .authorizer(data.userPool)
@@ -24,6 +26,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
         .accountCloudWatchRole(accountCloudWatchRole);
     if (!corsOrigins.isEmpty()) props.cors(corsOrigins);
     api = new RestApi(this, "Api", props.build());
+    if (domain != null) new PublicDomain(this, "ApiDomain", domain).mapRestApi(api);
 
     Alarms alarms = new Alarms(this, "Alarms", compute.alarmTopic);
     alarms.apiGateway5xx("Api", api.apiName(), api.stageName());

@@ -49,7 +49,7 @@ public final class AsgWebBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "ami", "minInstances", "maxInstances");
     options.object("images").allowOnly("app");
     var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
         Ec2Application.read(options, ID, "app", "ami"), options.integer("minInstances", 2), options.integer("maxInstances", 6));

@@ -49,7 +49,7 @@ public final class EcsClusterBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "minInstances", "maxInstances");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "minInstances", "maxInstances");
     SettingsNode images = options.object("images").allowOnly("app");
     int min = options.integer("minInstances", 2);
     int max = options.integer("maxInstances", 10);

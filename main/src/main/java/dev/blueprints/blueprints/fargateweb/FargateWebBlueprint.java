@@ -45,6 +45,8 @@ import software.constructs.Construct;
  */
 public final class FargateWebBlueprint implements Blueprint {
   public static final String ID = "fargate-web";
+  /** The domain settings' field naming the backend's public endpoint (the frontend's is {@code recordName}). */
+  public static final String BACKEND_RECORD = "backendRecordName";
 
   @Override
   public String id() {
@@ -58,12 +60,12 @@ public final class FargateWebBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "logRetentionDays");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "logRetentionDays");
     SettingsNode images = options.object("images").allowOnly("frontend", "backend");
     FargateWebComputeStack.Options compute = new FargateWebComputeStack.Options(
         ImageSource.read(images, "frontend", ID),
         ImageSource.read(images, "backend", ID),
-        WebListeners.read(options, ID),
+        WebListeners.read(options, ID, BACKEND_RECORD),
         LogRetention.require("blueprints." + ID + ".logRetentionDays", options.integer("logRetentionDays", 30)));
 
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));

@@ -62,8 +62,9 @@ public final class FargateWebComputeStack extends LayerStack {
             .internetFacing().accessLogs(data.accessLogs, "backend").build());
     TargetGroup backendTarget = backendLb.addTargetGroup("Backend", TargetGroupProps.builder(8000)
         .healthCheck(HealthCheck.builder().path("/health").build()).build());
-    options.listeners().attach(backendLb, backendTarget);
-    String backendUrl = (options.listeners().https() ? "https://" : "http://") + backendLb.dnsName();
+    options.listeners().attach(backendLb, backendTarget, FargateWebBlueprint.BACKEND_RECORD);
+    // With a domain, the browser calls the backend by its name (the certificate's name, not the load balancer's).
+    String backendUrl = options.listeners().url(backendLb, FargateWebBlueprint.BACKEND_RECORD);
 
     frontend = new EcsService(this, "Frontend", EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(256, 512)

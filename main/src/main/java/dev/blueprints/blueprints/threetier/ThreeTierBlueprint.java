@@ -64,7 +64,7 @@ public final class ThreeTierBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "instanceType", "frontendAmi", "backendAmi");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "frontendAmi", "backendAmi");
     options.object("images").allowOnly("frontend", "backend");
     var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.micro"),
         Ec2Application.read(options, ID, "frontend", "frontendAmi"), Ec2Application.read(options, ID, "backend", "backendAmi"));
