@@ -12,7 +12,8 @@ import java.util.Map;
  * ECR repository or a full URI), started by user data on Amazon Linux 2023 (Docker, the CloudWatch agent,
  * the container with the tier's port and variables, logs to the tier's log group), or an application baked
  * into an AMI ({@code ami} in settings; the image is then optional, and without one the AMI's
- * {@code app.service} reads {@code /etc/app/app.env}).
+ * {@code app.service} reads {@code /etc/app/app.env}). With both, the image runs on that AMI, whose package
+ * manager must be AL2023's {@code dnf} (an AMI built from Amazon Linux 2023).
  *
  * @param field settings path of the image, for messages
  * @param image the container image, or null when the AMI holds the application
@@ -49,6 +50,11 @@ public record Ec2Application(String field, ImageSource image, String ami) {
   public String userData(ContainerRegistry registry, int port, String logGroupName, String region, Map<String, String> environment) {
     if (image == null) return AppEnvironment.userData(environment);
     return ContainerUserData.builder(image.image(registry), port, logGroupName, region).env(environment).build().script();
+  }
+
+  /** True when the tier's application is a container (Docker on the instance), not a service baked into the AMI. */
+  public boolean runsContainer() {
+    return image != null;
   }
 
   /** Lets the tier's instances pull its image when it comes from the blueprint's repository. */

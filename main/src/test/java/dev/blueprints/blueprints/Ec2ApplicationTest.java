@@ -165,6 +165,7 @@ class Ec2ApplicationTest {
     assertEquals(null, baked.image());
     assertTrue(baked.userData(null, 8000, "/g", "us-east-1", Map.of("APP_PORT", "8000")).contains("systemctl restart app.service"));
     assertEquals(300, baked.gracePeriodSeconds());
+    assertFalse(baked.runsContainer(), "no Docker, so no second metadata hop");
   }
 
   static String line(String script, String prefix) {

@@ -71,12 +71,12 @@ public final class AsgWebComputeStack extends LayerStack {
         .targetGroups(List.of(target))
         .userData(options.app().userData(data.repository, 8000, logs.name(), settings.region(), env))
         .healthCheckGracePeriodSeconds(options.app().gracePeriodSeconds())
-        // The application reads its database secret with the instance role: from a container, that is a second hop.
-        .imdsHopLimitForContainers()
         // The seed's policy: out above 80 % CPU, in below 20 %, 2 evaluation periods, 5-minute cooldown.
         .scaling(ScalingPolicy.simpleCpu(80, 20, 300, 2))
         .alarmActions(List.of(topic.arn()));
     if (options.app().ami() != null) props.ami(options.app().ami());
+    // The application reads its database secret with the instance role: from a container, that is a second hop.
+    if (options.app().runsContainer()) props.imdsHopLimitForContainers();
     group = new AutoScalingGroup(this, "App", props.build());
     options.app().grantPull(data.repository, group);
     group.connections().allowFrom(lb, Port.tcp(8000), "ALB to application instances");

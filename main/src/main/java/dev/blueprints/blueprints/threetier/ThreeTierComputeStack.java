@@ -99,10 +99,10 @@ public final class ThreeTierComputeStack extends LayerStack {
         .targetGroups(List.of(backendTarget))
         .userData(options.backend().userData(data.backendRepository, 5001, backendLogs.name(), settings.region(), backendEnv))
         .healthCheckGracePeriodSeconds(options.backend().gracePeriodSeconds())
-        // The backend reads its database secret with the instance role: from a container, that is a second hop.
-        .imdsHopLimitForContainers()
         .scaling(ScalingPolicy.targetTrackingCpu(60));
     if (options.backend().ami() != null) backendProps.ami(options.backend().ami());
+    // The backend reads its database secret with the instance role: from a container, that is a second hop.
+    if (options.backend().runsContainer()) backendProps.imdsHopLimitForContainers();
     backend = new AutoScalingGroup(this, "Backend", backendProps.build());
     options.backend().grantPull(data.backendRepository, backend);
 
