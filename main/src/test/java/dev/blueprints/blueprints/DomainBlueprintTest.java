@@ -142,6 +142,26 @@ class DomainBlueprintTest {
   }
 
   @Test
+  void aProdPlainHttpListenerStaysInThePolicyReportAndADomainLeavesNone() throws Exception {
+    JsonNode committed = Synthesized.JSON.readTree(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")).outdir()
+        .resolve("policy-report.json").toFile());
+    assertTrue(plainHttpFindings(committed).contains("asg-web-prod-compute"), committed.toString());
+    JsonNode withDomain = Synthesized.JSON.readTree(app.outdir().resolve("policy-report.json").toFile());
+    List<String> stacks = plainHttpFindings(withDomain);
+    for (String stack : List.of("asg-web-dev-compute", "fargate-web-dev-compute", "ecs-cluster-dev-compute")) {
+      assertTrue(!stacks.contains(stack), stack + " still serves plain HTTP: " + stacks);
+    }
+  }
+
+  private static List<String> plainHttpFindings(JsonNode report) {
+    List<String> stacks = new java.util.ArrayList<>();
+    report.path("findings").forEach(f -> {
+      if (f.path("ruleId").asText().equals("BP-LB-003") && !f.path("suppressed").asBoolean()) stacks.add(f.path("stack").asText());
+    });
+    return stacks;
+  }
+
+  @Test
   void badDomainSettingsNameThePathTheValueAndWhatIsAllowed() {
     ObjectNode options = Synthesized.JSON.createObjectNode();
     options.putObject("domain").put("hostedZoneName", "example.com").put("recordName", "shop.example.org");
