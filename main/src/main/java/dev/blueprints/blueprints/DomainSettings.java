@@ -26,6 +26,7 @@ public record DomainSettings(String field, String hostedZoneId, String hostedZon
 
   public DomainSettings {
     records = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(records));
+    var seen = new java.util.HashMap<String, String>();
     for (var e : records.entrySet()) {
       try {
         new PublicDomainProps(hostedZoneId, hostedZoneName, e.getValue(), null);
@@ -35,6 +36,11 @@ public record DomainSettings(String field, String hostedZoneId, String hostedZon
         String prop = message.substring(0, message.indexOf(' '));
         String setting = prop.equals("recordName") ? e.getKey() : prop;
         throw new IllegalArgumentException(field + "." + setting + message.substring(prop.length()), bad);
+      }
+      String name = new PublicDomainProps(hostedZoneId, hostedZoneName, e.getValue(), null).recordName();
+      String other = seen.put(name, e.getKey());
+      if (other != null) {
+        throw Validate.invalid(field + "." + e.getKey(), e.getValue(), "a name of its own: " + field + "." + other + " already uses it");
       }
     }
   }

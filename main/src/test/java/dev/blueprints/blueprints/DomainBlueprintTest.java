@@ -179,6 +179,13 @@ class DomainBlueprintTest {
         assertThrows(IllegalArgumentException.class,
             () -> WebListeners.read(node(options), "fargate-web", FargateWebBlueprint.BACKEND_RECORD)).getMessage());
 
+    options.putObject("domain").put("hostedZoneName", "example.com").put("recordName", "shop.example.com")
+        .put(FargateWebBlueprint.BACKEND_RECORD, "Shop.example.com.");
+    assertEquals("blueprints.fargate-web.domain.backendRecordName = \"Shop.example.com.\" is invalid: a name of its own:"
+        + " blueprints.fargate-web.domain.recordName already uses it",
+        assertThrows(IllegalArgumentException.class,
+            () -> WebListeners.read(node(options), "fargate-web", FargateWebBlueprint.BACKEND_RECORD)).getMessage());
+
     options.putObject("domain").put("hostedZoneId", "example.com").put("recordName", "shop.example.com");
     assertTrue(assertThrows(IllegalArgumentException.class, () -> WebListeners.read(node(options), "asg-web")).getMessage()
         .startsWith("blueprints.asg-web.domain.hostedZoneId = \"example.com\" is invalid: a Route 53 hosted zone id"));
