@@ -124,6 +124,15 @@ class Ec2ApplicationTest {
       assertTrue(script.contains("amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:"), script);
       JsonNode logGroup = compute.byPath("aws_cloudwatch_log_group", tier.logGroup());
       assertEquals(30, logGroup.path("retention_in_days").asInt());
+
+      // The dashboard shows what the agent sends, for this group.
+      String groupName = compute.ref("aws_autoscaling_group", compute.byPath("aws_autoscaling_group", tier.group()), "name");
+      JsonNode body = Synthesized.json(compute.only("aws_cloudwatch_dashboard"), "dashboard_body");
+      List<String> agentMetrics = new ArrayList<>();
+      body.path("widgets").forEach(w -> w.at("/properties/metrics").forEach(m -> {
+        if (m.get(0).asText().equals("CWAgent") && m.get(3).asText().equals(groupName)) agentMetrics.add(m.get(1).asText());
+      }));
+      assertEquals(List.of("mem_used_percent", "disk_used_percent"), agentMetrics, tier + ": " + body);
     }
   }
 

@@ -27,6 +27,18 @@ public final class Widgets {
     return row(title, widget("CPU (%)", "Average", Metric.of("AWS/EC2", "CPUUtilization", dims)));
   }
 
+  /**
+   * What the CloudWatch agent reports for an Auto Scaling group (namespace {@code CWAgent}, aggregated by
+   * {@code AutoScalingGroupName}, as {@code ContainerUserData} configures it): memory used (%) and root-disk used (%),
+   * the highest instance of each period.
+   */
+  public static List<Widget> cloudWatchAgent(String title, String autoScalingGroupName) {
+    Map<String, String> dims = ordered("AutoScalingGroupName", autoScalingGroupName);
+    return row(title,
+        widget("Memory used (%)", "Maximum", Metric.of("CWAgent", "mem_used_percent", dims)),
+        widget("Disk used (%)", "Maximum", Metric.of("CWAgent", "disk_used_percent", dims)));
+  }
+
   /** RDS instance: CPU (%), connections, free storage (bytes). */
   public static List<Widget> database(String title, String dbInstanceIdentifier) {
     Map<String, String> dims = ordered("DBInstanceIdentifier", dbInstanceIdentifier);

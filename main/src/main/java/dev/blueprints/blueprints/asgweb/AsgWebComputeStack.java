@@ -94,11 +94,13 @@ public final class AsgWebComputeStack extends LayerStack {
     alarms.rdsFreeableMemory("Database", database.identifier(), 128.0 * 1024 * 1024);
     alarms.rdsConnections("Database", database.identifier(), 80);
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder(null)
         .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.autoScalingGroup("Application instances", group.name()))
-        .widgets(Widgets.database("PostgreSQL", database.identifier()))
-        .build());
+        .widgets(Widgets.database("PostgreSQL", database.identifier()));
+    // Memory and disk as the CloudWatch agent reports them, where the user data installs it.
+    if (options.app().runsContainer()) dashboard.widgets(Widgets.cloudWatchAgent("Application instances", group.name()));
+    new Dashboard(this, "Dashboard", dashboard.build());
   }
 
   public AutoScalingGroup group() {

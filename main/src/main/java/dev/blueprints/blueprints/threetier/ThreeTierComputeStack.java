@@ -128,13 +128,16 @@ public final class ThreeTierComputeStack extends LayerStack {
     alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
     alarms.rdsConnections("Database", database.identifier(), 60);
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder(null)
         .widgets(publicLb.widgets("Public load balancer"))
         .widgets(internalLb.widgets("Internal load balancer"))
         .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
         .widgets(Widgets.autoScalingGroup("Backend", backend.name()))
-        .widgets(Widgets.database("MySQL", database.identifier()))
-        .build());
+        .widgets(Widgets.database("MySQL", database.identifier()));
+    // Memory and disk as the CloudWatch agent reports them, where the user data installs it.
+    if (options.frontend().runsContainer()) dashboard.widgets(Widgets.cloudWatchAgent("Frontend instances", frontend.name()));
+    if (options.backend().runsContainer()) dashboard.widgets(Widgets.cloudWatchAgent("Backend instances", backend.name()));
+    new Dashboard(this, "Dashboard", dashboard.build());
   }
 
   public AutoScalingGroup frontend() {
