@@ -234,6 +234,7 @@ public record ContainerSpec(
     public Builder secret(String name, String secretArn, String jsonKey) { secrets.add(new Secret(name, secretArn, jsonKey)); return this; }
     /** Health check with interval 30 s, timeout 5 s, 3 retries and a 60 s start period. */
     public Builder healthCheck(List<String> command) { this.healthCheck = HealthCheck.of(command); return this; }
+    public Builder healthCheck(HealthCheck value) { this.healthCheck = Validate.notNull("healthCheck", value); return this; }
     public Builder healthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {
       this.healthCheck = new HealthCheck(command, interval, timeout, retries, startPeriod);
       return this;

@@ -33,7 +33,7 @@ public final class ApiEcsComputeStack extends LayerStack {
   final AlarmTopic alarmTopic;
 
   public ApiEcsComputeStack(Construct scope, String id, Settings settings, Network network, ApiEcsDataStack data,
-      ImageSource image, String instanceType) {
+      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var privateSubnets = network.subnets(SubnetTier.PRIVATE);
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.ec2(
@@ -59,7 +59,8 @@ public final class ApiEcsComputeStack extends LayerStack {
         .env("COGNITO_APP_CLIENT_ID", data.userPool.clientId())
         .env("COGNITO_REGION", settings.region())
         .mountPoint("sqlite", "/app/data", false)
-        .mountPoint("tmp", "/tmp", false);
+        .mountPoint("tmp", "/tmp", false)
+        .healthCheck(healthCheck);
     var props = EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(1024, 2048)
         .desiredCount(1)

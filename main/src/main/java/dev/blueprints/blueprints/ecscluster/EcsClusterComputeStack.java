@@ -32,7 +32,8 @@ import software.constructs.Construct;
 /** The running part of {@code ecs-cluster}: EC2 capacity, ALB, service, scaling and alarms. */
 public final class EcsClusterComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances) {}
+  public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances,
+      ContainerSpec.HealthCheck healthCheck) {}
 
   private final EcsService service;
 
@@ -71,6 +72,7 @@ public final class EcsClusterComputeStack extends LayerStack {
             .secret("DB_PASSWORD", database.secretArn(), "password")
             .secret("APP_CONFIG", data.appConfig.arn())
             .mountPoint("tmp", "/tmp", false)
+            .healthCheck(options.healthCheck())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(target.arn(), lb, "app", 3000)

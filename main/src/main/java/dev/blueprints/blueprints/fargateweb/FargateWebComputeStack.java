@@ -33,7 +33,8 @@ import software.constructs.Construct;
 /** The running part of {@code fargate-web}: cluster, load balancers, services, scaling and alarms. */
 public final class FargateWebComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays) {}
+  public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays,
+      ContainerSpec.HealthCheck frontendHealth, ContainerSpec.HealthCheck backendHealth) {}
 
   private final EcsService frontend;
   private final EcsService backend;
@@ -76,6 +77,7 @@ public final class FargateWebComputeStack extends LayerStack {
             // The root file system stays read-only; Next.js gets scratch space for its cache and /tmp.
             .mountPoint("next-cache", "/app/.next/cache", false)
             .mountPoint("tmp", "/tmp", false)
+            .healthCheck(options.frontendHealth())
             .logRetentionDays(options.logRetentionDays())
             .build())
         .volume(VolumeSpec.ephemeral("next-cache"))
@@ -112,8 +114,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .secret("DB_PASSWORD", database.secretArn(), "password")
             .secret("REDIS_USERNAME", cache.secretArn(), "username")
             .secret("REDIS_PASSWORD", cache.secretArn(), "password")
-            .healthCheck(java.util.List.of("CMD-SHELL",
-                "python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)\" || exit 1"))
+            .healthCheck(options.backendHealth())
             .mountPoint("tmp", "/tmp", false)
             .logRetentionDays(options.logRetentionDays())
             .build())
