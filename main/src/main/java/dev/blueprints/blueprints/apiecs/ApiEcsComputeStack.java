@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.Ec2Capacity;
 import dev.blueprints.compute.EcsCluster;
@@ -80,6 +81,8 @@ public final class ApiEcsComputeStack extends LayerStack {
       data.sqliteFiles.connections().allowFrom(service, Port.tcp(2049), "backend to its SQLite file system");
       data.sqliteFiles.grantMount(service.taskRole(), true);
     }
+
+    LogQueries.findErrors(this, java.util.List.of(service.logGroup("backend")));
 
     alarmTopic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", alarmTopic);

@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.Ec2Capacity;
@@ -80,6 +81,9 @@ public final class EcsClusterComputeStack extends LayerStack {
         .build());
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
     database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");
+
+    LogQueries.findErrors(this, java.util.List.of(service.logGroup("app")));
+    LogQueries.requestLatency(this, java.util.List.of(service.logGroup("app")), LogQueries.APP_DURATION_FIELD);
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);

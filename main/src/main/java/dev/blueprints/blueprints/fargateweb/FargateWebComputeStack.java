@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.EcsCluster;
@@ -125,6 +126,10 @@ public final class FargateWebComputeStack extends LayerStack {
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
     database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
     cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
+
+    // The seed's saved queries: errors across both services, latency of the API (the backend's request logs).
+    LogQueries.findErrors(this, java.util.List.of(frontend.logGroup("frontend"), backend.logGroup("backend")));
+    LogQueries.requestLatency(this, java.util.List.of(backend.logGroup("backend")), LogQueries.APP_DURATION_FIELD);
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
