@@ -43,6 +43,8 @@ public final class BackupReplication extends BlueprintConstruct {
           // creates its grant with the permissions of whoever starts the replication).
           .policy(PolicyDocument.json(new PolicyStatement("AccountAdministers", PolicyStatement.Effect.Allow,
               List.of("kms:*"), List.of("*"), Map.of("AWS", List.of(Account.id(this))), null)))
+          // Deleting the key would make every copy unreadable: removing it is a deliberate two-step change.
+          .lifecycle(com.hashicorp.cdktf.TerraformResourceLifecycle.builder().preventDestroy(true).build())
           .build();
       KmsAlias.Builder.create(this, "KeyAlias").provider(provider).name("alias/" + name).targetKeyId(key.getKeyId()).build();
       kmsKeyArn = key.getArn();

@@ -48,6 +48,7 @@ class BackupReplicationTest {
     assertEquals("aws.eu-central-1", key.path("provider").asText());
     assertTrue(key.path("enable_key_rotation").asBoolean());
     assertEquals(30, key.path("deletion_window_in_days").asInt());
+    assertTrue(Synthesized.at(key, "lifecycle.prevent_destroy").asBoolean(), "the copies are unreadable without it");
     JsonNode keyAlias = json.only("aws_kms_alias");
     assertEquals("aws.eu-central-1", keyAlias.path("provider").asText());
     assertEquals("alias/acme-test-dev-backup-replication", keyAlias.path("name").asText());

@@ -3,6 +3,8 @@ package dev.blueprints.blueprints.asgweb;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.BackupReplication;
+import dev.blueprints.data.BackupReplicationProps;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
@@ -15,7 +17,11 @@ public final class AsgWebDataStack extends LayerStack {
   final Bucket accessLogs;
   final Database database;
 
-  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network) {
+  /** The cross-region copy of the database's automated backups, or null when the settings turn it off. */
+  final BackupReplication backupReplication;
+
+  /** @param backups where the database's automated backups are copied; null for no copy */
+  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
     database = new Database(this, "Database", DatabaseProps.postgres("15.4")
@@ -28,5 +34,7 @@ public final class AsgWebDataStack extends LayerStack {
         .performanceInsights(true)
         .databaseName("app")
         .build());
+    // The seed's configurable cross-region backup replication (disaster recovery when the region is lost).
+    backupReplication = backups == null ? null : new BackupReplication(this, "BackupReplication", database, backups);
   }
 }
