@@ -2,7 +2,9 @@ package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.network.TierFlow;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.Validate;
@@ -34,7 +36,7 @@ import software.constructs.Construct;
  * <p>Settings ({@code blueprints.asg-web}): {@code certificateArn} or {@code allowPlainHttp},
  * {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6),
  * {@code backupReplication} ({@code region}, {@code retentionDays}, {@code enabled}: the database's automated
- * backups copied to a second region; on by default in production, off elsewhere).
+ * backups copied to a second region; on by default in production, off elsewhere), {@code networkAcls} (default true).
  */
 public final class AsgWebBlueprint implements Blueprint {
   public static final String ID = "asg-web";
@@ -52,11 +54,16 @@ public final class AsgWebBlueprint implements Blueprint {
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("certificateArn", "allowPlainHttp", "instanceType", "ami", "minInstances", "maxInstances",
-        "backupReplication");
+        "backupReplication", "networkAcls");
     BackupReplicationProps backups = readBackupReplication(options.object("backupReplication"), settings);
     var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
         options.string("ami", null), options.integer("minInstances", 2), options.integer("maxInstances", 6));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    // The seed's "NACLs for additional protection", on unless the settings say "networkAcls": false.
+    List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
+        .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 8000, "ALB to the application instances")
+        .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "application to PostgreSQL")
+        .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
     AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network(), backups);
     AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);
