@@ -45,7 +45,8 @@ import software.constructs.Construct;
  * Amazon Linux 2023 AMI boots without it.
  *
  * <p>Settings ({@code blueprints.three-tier}): {@code certificateArn} or {@code allowPlainHttp},
- * {@code instanceType} (t3.micro), {@code frontendAmi}, {@code backendAmi}.
+ * {@code instanceType} (t3.micro), {@code frontendAmi}, {@code backendAmi}, {@code networkAcls} (default false: the
+ * seed's optional layer; true adds a network ACL per tier, see {@link TierFlows}).
  */
 public final class ThreeTierBlueprint implements Blueprint {
   public static final String ID = "three-tier";
