@@ -55,6 +55,19 @@ class BackupReplicationTest {
   }
 
   @Test
+  void databasesCopyingToTheSameRegionShareOneProviderAlias() {
+    Database orders = new Database(stack, "Orders", DatabaseProps.postgres("15").vpcId("vpc-0123").subnets(ISOLATED).build());
+    new BackupReplication(stack, "BackupReplication", db, BackupReplicationProps.to("eu-central-1"));
+    new BackupReplication(stack, "OrdersBackupReplication", orders, BackupReplicationProps.to("eu-central-1"));
+    new BackupReplication(stack, "FarBackupReplication", orders, BackupReplicationProps.to("us-east-1"));
+    Synthesized json = Synthesized.of(stack);
+    assertEquals(3, json.root().path("provider").path("aws").size(), "the stack's own provider and one alias per region");
+    assertEquals("eu-central-1", provider(json, "eu-central-1").path("region").asText());
+    assertEquals("us-east-1", provider(json, "us-east-1").path("region").asText());
+    assertEquals(3, json.count("aws_db_instance_automated_backups_replication"));
+  }
+
+  @Test
   void aGivenKeyMustBeInTheDestinationRegion() {
     String key = "arn:aws:kms:eu-central-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     new BackupReplication(stack, "BackupReplication", db, BackupReplicationProps.to("eu-central-1").withKmsKeyArn(key));
