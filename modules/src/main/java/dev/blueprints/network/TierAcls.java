@@ -42,51 +42,34 @@ final class TierAcls {
   static Map<SubnetTier, NetworkAcl> create(Construct scope, String vpcId, String vpcCidr, String name,
       Map<SubnetTier, SubnetGroup> tiers, List<TierFlow> flows) {
     Map<SubnetTier, Set<Rule>> rules = rules(tiers, flows);
-    Map<SubnetTier, NetworkAcl> acls = new EnumMap<>(SubnetTier.class);
+    // Every tier and direction is checked before any ACL is created.
+    Map<SubnetTier, List<List<Entry>>> numbered = new EnumMap<>(SubnetTier.class);
     for (SubnetTier tier : tiers.keySet()) {
       Set<Rule> tierRules = rules.getOrDefault(tier, Set.of());
-      List<NetworkAclIngress> ingress = new ArrayList<>();
-      List<NetworkAclEgress> egress = new ArrayList<>();
-      for (boolean in : List.of(true, false)) {
-        int vpcNo = VPC_RULES;
-        int internetNo = INTERNET_RULES;
-        boolean internet = false;
-        List<Object[]> numbered = new ArrayList<>();
-        for (Rule rule : tierRules) {
-          if (rule.ingress() != in) continue;
-          boolean wide = rule.cidr().equals(ANYWHERE);
-          internet |= wide;
-          numbered.add(new Object[] {wide ? internetNo : vpcNo, "allow", rule.cidr(), rule.port()});
-          if (wide) internetNo += 10; else vpcNo += 10;
-        }
-        numbered.add(new Object[] {DENY_VPC_RULE, "deny", vpcCidr, Port.allTraffic()});
-        if (in && internet) {
-          // ICMP type 3 code 4: routers on the way report a smaller MTU; without it large responses can stall.
-          ingress.add(NetworkAclIngress.builder().ruleNo(internetNo).action("allow").cidrBlock(ANYWHERE)
-              .protocol("icmp").fromPort(0).toPort(0).icmpType(3).icmpCode(4).build());
-        }
-        int count = numbered.size() + (in && internet ? 1 : 0);
-        if (count > MAX_RULES) {
-          throw Validate.invalid("networkAcls", count + " " + (in ? "inbound" : "outbound") + " rules on the " + tier.label() + " tier",
-              "at most " + MAX_RULES + " per direction (the default quota); merge flows into port ranges or use fewer AZs");
-        }
-        for (Object[] r : numbered) {
-          Port port = (Port) r[3];
-          String protocol = port.isAllTraffic() ? "-1" : port.protocol();
-          int from = port.isAllTraffic() ? 0 : port.from();
-          int to = port.isAllTraffic() ? 0 : port.to();
-          if (in) {
-            ingress.add(NetworkAclIngress.builder().ruleNo((Integer) r[0]).action((String) r[1]).cidrBlock((String) r[2])
-                .protocol(protocol).fromPort(from).toPort(to).build());
-          } else {
-            egress.add(NetworkAclEgress.builder().ruleNo((Integer) r[0]).action((String) r[1]).cidrBlock((String) r[2])
-                .protocol(protocol).fromPort(from).toPort(to).build());
-          }
+      List<List<Entry>> directions = List.of(entries(tierRules, true, vpcCidr), entries(tierRules, false, vpcCidr));
+      for (int d = 0; d < 2; d++) {
+        if (directions.get(d).size() > MAX_RULES) {
+          throw Validate.invalid("networkAcls", directions.get(d).size() + " " + (d == 0 ? "inbound" : "outbound") + " rules on the "
+              + tier.label() + " tier", "at most " + MAX_RULES + " per direction (the default quota); merge flows into port ranges or use fewer AZs");
         }
       }
+      numbered.put(tier, directions);
+    }
+    Map<SubnetTier, NetworkAcl> acls = new EnumMap<>(SubnetTier.class);
+    for (SubnetTier tier : tiers.keySet()) {
+      List<NetworkAclIngress> ingress = new ArrayList<>();
+      List<NetworkAclEgress> egress = new ArrayList<>();
+      for (Entry e : numbered.get(tier).get(0)) {
+        var rule = NetworkAclIngress.builder().ruleNo(e.number()).action(e.action()).cidrBlock(e.cidr())
+            .protocol(e.protocol()).fromPort(e.from()).toPort(e.to());
+        if (e.protocol().equals("icmp")) rule.icmpType(3).icmpCode(4);
+        ingress.add(rule.build());
+      }
+      for (Entry e : numbered.get(tier).get(1)) {
+        egress.add(NetworkAclEgress.builder().ruleNo(e.number()).action(e.action()).cidrBlock(e.cidr())
+            .protocol(e.protocol()).fromPort(e.from()).toPort(e.to()).build());
+      }
       String label = tier.name().charAt(0) + tier.label().substring(1);
-      ingress.sort(java.util.Comparator.comparing(r -> r.getRuleNo().intValue()));
-      egress.sort(java.util.Comparator.comparing(r -> r.getRuleNo().intValue()));
       acls.put(tier, NetworkAcl.Builder.create(scope, label + "NetworkAcl")
           .vpcId(vpcId)
           .subnetIds(tiers.get(tier).subnetIds())
@@ -96,6 +79,30 @@ final class TierAcls {
           .build());
     }
     return acls;
+  }
+
+  /** A numbered rule as the ACL gets it; {@code icmp} stands for type 3 code 4 (fragmentation needed). */
+  record Entry(int number, String action, String cidr, String protocol, int from, int to) {}
+
+  /** One direction of a tier's ACL, in rule-number order: VPC allows, the VPC deny, internet allows, ICMP. */
+  static List<Entry> entries(Set<Rule> rules, boolean ingress, String vpcCidr) {
+    List<Entry> vpc = new ArrayList<>();
+    List<Entry> internet = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule.ingress() != ingress) continue;
+      boolean wide = rule.cidr().equals(ANYWHERE);
+      List<Entry> into = wide ? internet : vpc;
+      int number = (wide ? INTERNET_RULES : VPC_RULES) + 10 * into.size();
+      into.add(new Entry(number, "allow", rule.cidr(), rule.port().protocol(), rule.port().from(), rule.port().to()));
+    }
+    List<Entry> out = new ArrayList<>(vpc);
+    out.add(new Entry(DENY_VPC_RULE, "deny", vpcCidr, "-1", 0, 0));
+    out.addAll(internet);
+    if (ingress && !internet.isEmpty()) {
+      // ICMP type 3 code 4: routers on the way report a smaller MTU; without it large responses can stall.
+      out.add(new Entry(INTERNET_RULES + 10 * internet.size(), "allow", ANYWHERE, "icmp", 0, 0));
+    }
+    return out;
   }
 
   /** The allow rules of every tier, in flow order, duplicates merged. */

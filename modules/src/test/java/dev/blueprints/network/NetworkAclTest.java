@@ -159,7 +159,11 @@ class NetworkAclTest {
         .contains("the private tier reaches the internet only through NAT"));
     assertTrue(error(() -> NetworkProps.builder(Fixtures.AZS).networkAcls(List.of()).build()).contains("at least one flow"));
     List<TierFlow> many = new ArrayList<>();
-    for (int port = 8000; port < 8008; port++) many.add(TierFlow.between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, Port.tcp(port), "app"));
-    assertTrue(error(() -> synth(AZS3, many)).contains("rules on the public tier\" is invalid: at most 20 per direction"));
+    // Over the quota on the private tier only: the public tier, built first, must not get its ACL either.
+    for (int port = 8000; port < 8008; port++) many.add(TierFlow.between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, Port.tcp(port), "app"));
+    BlueprintStack stack = Fixtures.stack("network");
+    assertTrue(error(() -> new Network(stack, "Network", NetworkProps.builder(AZS3).networkAcls(many).build()))
+        .contains("rules on the private tier\" is invalid: at most 20 per direction"));
+    assertEquals(0, Synthesized.of(stack).count("aws_network_acl"), "no ACL is created when one tier is over the quota");
   }
 }
