@@ -132,6 +132,19 @@ class NetworkAclPathsTest {
   }
 
   @Test
+  void theSettingIsABooleanWithThePerBlueprintDefault() throws Exception {
+    TierFlows intent = TierFlows.webEntry(new WebListeners("blueprints.x", null, true)).httpsOutThroughNat("APIs");
+    var on = new dev.blueprints.settings.SettingsNode("prod.json", "blueprints.x", Synthesized.JSON.readTree("{}"));
+    assertEquals(intent.flows(), TierFlows.read(on, true, intent));
+    assertEquals(null, TierFlows.read(on, false, intent));
+    var off = new dev.blueprints.settings.SettingsNode("prod.json", "blueprints.x", Synthesized.JSON.readTree("{\"networkAcls\": false}"));
+    assertEquals(null, TierFlows.read(off, true, intent));
+    var bad = new dev.blueprints.settings.SettingsNode("prod.json", "blueprints.x", Synthesized.JSON.readTree("{\"networkAcls\": \"yes\"}"));
+    assertEquals("prod.json: blueprints.x.networkAcls = \"yes\" is invalid: expected true or false",
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TierFlows.read(bad, true, intent)).getMessage());
+  }
+
+  @Test
   void blueprintsWhoseSeedsDoNotAskKeepTheDefaultAcl() {
     for (String blueprint : List.of("three-tier", "fargate-web", "api-ecs")) {
       for (String env : List.of("dev", "prod")) {
