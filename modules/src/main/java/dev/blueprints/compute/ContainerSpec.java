@@ -159,6 +159,34 @@ public record ContainerSpec(
     public static HealthCheck of(List<String> command) {
       return new HealthCheck(command, 30, 5, 3, 60);
     }
+
+    private static final Pattern HTTP_PATH = Pattern.compile("^/[A-Za-z0-9._~/-]*$");
+
+    /**
+     * An HTTP GET of {@code http://localhost:<port><path>} with {@code curl -f}: only for images that ship curl
+     * (many slim, Alpine and distroless images do not; then use {@link #httpWithNode} or {@link #httpWithPython}).
+     */
+    public static List<String> httpWithCurl(int port, String path) {
+      return List.of("CMD-SHELL", "curl -fsS -o /dev/null " + url(port, path) + " || exit 1");
+    }
+
+    /** An HTTP GET run by the image's own Node.js (Node images: Next.js, Express); healthy below status 400. */
+    public static List<String> httpWithNode(int port, String path) {
+      return List.of("CMD-SHELL", "node -e \"require('http').get('" + url(port, path)
+          + "',r=>process.exit(r.statusCode<400?0:1)).on('error',()=>process.exit(1))\" || exit 1");
+    }
+
+    /** An HTTP GET run by the image's own Python 3 (Django, FastAPI); urlopen fails on any status of 400 or more. */
+    public static List<String> httpWithPython(int port, String path) {
+      return List.of("CMD-SHELL", "python3 -c \"import urllib.request; urllib.request.urlopen('" + url(port, path)
+          + "', timeout=4)\" || exit 1");
+    }
+
+    private static String url(int port, String path) {
+      Validate.range("healthCheck port", port, 1, 65535);
+      Validate.matches("healthCheck path", path, HTTP_PATH, "an absolute URL path of letters, digits and . _ ~ / - (no query, quotes or spaces)");
+      return "http://localhost:" + port + path;
+    }
   }
 
   /**
@@ -206,6 +234,7 @@ public record ContainerSpec(
     public Builder secret(String name, String secretArn, String jsonKey) { secrets.add(new Secret(name, secretArn, jsonKey)); return this; }
     /** Health check with interval 30 s, timeout 5 s, 3 retries and a 60 s start period. */
     public Builder healthCheck(List<String> command) { this.healthCheck = HealthCheck.of(command); return this; }
+    public Builder healthCheck(HealthCheck value) { this.healthCheck = Validate.notNull("healthCheck", value); return this; }
     public Builder healthCheck(List<String> command, int interval, int timeout, int retries, int startPeriod) {
       this.healthCheck = new HealthCheck(command, interval, timeout, retries, startPeriod);
       return this;

@@ -48,7 +48,10 @@ import software.constructs.Construct;
  * <ul>
  *   <li>Launch follows the cluster: FARGATE on a Fargate cluster, the EC2 capacity provider (tasks spread
  *       across AZs, then bin-packed on memory) on an EC2 cluster.</li>
- *   <li>Deployments use the circuit breaker with rollback; Terraform does not wait for steady state.</li>
+ *   <li>Deployments use the circuit breaker with rollback; Terraform does not wait for steady state. A container
+ *       health check ({@link ContainerSpec.HealthCheck}, essential containers only) makes ECS wait for the task's
+ *       HEALTHY status as well as the load balancer's before a new task counts as running, replaces tasks that
+ *       turn UNHEALTHY, and counts failures toward the circuit breaker.</li>
  *   <li>awsvpc tasks run in the given subnets with no public IP and a security group of their own that starts
  *       with no rules; bridge and host tasks share the cluster's instance security group.</li>
  *   <li>Each container logs to its own log group ({@code /ecs/<service name>/<container>}) with the environment's
@@ -168,7 +171,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
           .containerName(lb.containerName())
           .containerPort(lb.containerPort())
           .build()).toList());
-      builder.healthCheckGracePeriodSeconds(props.healthCheckGracePeriodSeconds());
+      builder.healthCheckGracePeriodSeconds(gracePeriodSeconds(props));
     }
     if (props.autoScaling() != null) {
       // Application Auto Scaling owns the task count once the service exists.
@@ -182,6 +185,16 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
           "load balancer to " + serviceName + (dynamic ? " (dynamic host ports)" : ""));
     }
     if (props.autoScaling() != null) addAutoScaling(naming, component, props.autoScaling());
+  }
+
+  /**
+   * The load balancer grace period: at least the longest container health check start period, so a task the
+   * container check still lets start is not killed by the load balancer's check first.
+   */
+  static int gracePeriodSeconds(EcsServiceProps props) {
+    int longestStart = props.containers().stream().filter(c -> c.healthCheck() != null)
+        .mapToInt(c -> c.healthCheck().startPeriod()).max().orElse(0);
+    return Math.max(props.healthCheckGracePeriodSeconds(), longestStart);
   }
 
   private void grantExecution(String region) {

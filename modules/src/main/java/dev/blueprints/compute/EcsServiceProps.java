@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * @param minHealthyPercent             deployment lower bound (0-100). Default: 100 (no capacity loss while deploying)
  * @param maxPercent                    deployment upper bound (100-200, above minHealthyPercent). Default: 200
  * @param healthCheckGracePeriodSeconds seconds the load balancer's failing checks are ignored after a task
- *                                      starts; set only when a load balancer is attached. Default: 60
+ *                                      starts; set only when a load balancer is attached, and raised to the longest
+ *                                      container health check {@code startPeriod} so both checks give a starting task
+ *                                      the same time. Default: 60
  * @param enableExecuteCommand          ECS Exec (interactive shells into tasks; grants the task role the SSM
  *                                      message channels). Default: false
  * @param loadBalancers                 target groups the service registers with. Default: none
@@ -122,6 +124,13 @@ public record EcsServiceProps(
       throw Validate.invalid("maxPercent", maxPercent, "greater than minHealthyPercent (" + minHealthyPercent + ") or deployments cannot start a new task");
     }
     Validate.range("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
+    for (ContainerSpec c : containers) {
+      if (c.healthCheck() != null && !c.essential()) {
+        // ECS derives a task's health from its essential containers only: this check would never stop a deployment.
+        throw Validate.invalid("container " + c.name() + " healthCheck", c.healthCheck().command(),
+            "a health check on an essential container only (ECS ignores a non-essential container's health)");
+      }
+    }
 
     loadBalancers = List.copyOf(loadBalancers == null ? List.of() : loadBalancers);
     List<ContainerSpec> declared = containers;

@@ -26,4 +26,24 @@ public final class Providers {
     stack.addOverride("terraform.required_providers.aws.version", AWS_VERSION_CONSTRAINT);
     return provider;
   }
+
+  /**
+   * A second AWS provider of {@code stack} for another region, aliased by the region's name (e.g. {@code aws.us-west-2}),
+   * with the same default tags as the stack's own; one per region and stack, created on first use.
+   */
+  public static AwsProvider awsInRegion(TerraformStack stack, String region) {
+    StackContext context = StackContext.of(stack);
+    Validate.matches("region", region, Settings.REGION, "an AWS region such as us-west-2");
+    if (region.equals(context.region())) {
+      throw Validate.invalid("region", region, "a region other than the stack's own (" + context.region() + ")");
+    }
+    String id = "Aws" + region.replace("-", "");
+    var existing = stack.getNode().tryFindChild(id);
+    if (existing != null) return (AwsProvider) existing;
+    return AwsProvider.Builder.create(stack, id)
+        .alias(region)
+        .region(region)
+        .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(context.tags()).build()))
+        .build();
+  }
 }

@@ -31,7 +31,7 @@ public record Settings(
   /** Tag keys Blueprints sets itself; settings may not override them. */
   public static final List<String> RESERVED_TAGS = List.of("Project", "Environment", "Blueprint", "Stack", "ManagedBy");
   private static final Pattern PROJECT = Pattern.compile("^[a-z][a-z0-9-]{0,14}[a-z0-9]$");
-  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
+  static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TAG_KEY = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{1,128}$");
 

@@ -83,7 +83,10 @@ public final class CostEstimator {
       Map.entry("aws_route53_record", "DNS queries per million; assumed 0"),
       Map.entry("aws_cloudfront_distribution", "requests and data transfer out; assumed 0"),
       Map.entry("aws_backup_plan", "backup storage per GB-month; assumed 0 GB"),
-      Map.entry("aws_backup_vault", "backup storage per GB-month; assumed 0 GB"));
+      Map.entry("aws_backup_vault", "backup storage per GB-month; assumed 0 GB"),
+      Map.entry("aws_cloudwatch_query_definition", "Logs Insights data scanned per GB each time the saved query runs; assumed 0 GB"),
+      Map.entry("aws_db_instance_automated_backups_replication",
+          "copied backup storage per GB-month in the destination region and cross-region transfer per GB; assumed 0 GB"));
 
   /** Types AWS charges for that this estimator does not price (yet). */
   static final Set<String> CHARGED_NOT_IN_TABLE = Set.of(

@@ -37,6 +37,7 @@ import software.constructs.Construct;
  *   <li>The default security group is adopted with no rules, so nothing can use it by accident.</li>
  *   <li>Flow logs go to a CloudWatch log group through a role that may write only there.</li>
  *   <li>Subnet CIDRs come from {@link SubnetLayout}: adding an AZ or a tier never changes an existing one.</li>
+ *   <li>Optionally a network ACL per tier derived from {@link TierFlow}s ({@link NetworkProps.Builder#networkAcls}).</li>
  * </ul>
  */
 public final class Network extends BlueprintConstruct {
@@ -52,6 +53,7 @@ public final class Network extends BlueprintConstruct {
   private InternetGateway internetGateway;
   private VpcEndpoint s3Endpoint;
   private SecurityGroup endpointSecurityGroup;
+  private final Map<SubnetTier, com.hashicorp.cdktf.providers.aws.network_acl.NetworkAcl> networkAcls = new EnumMap<>(SubnetTier.class);
 
   public Network(Construct scope, String id, NetworkProps props) {
     super(scope, id);
@@ -78,6 +80,9 @@ public final class Network extends BlueprintConstruct {
     if (props.s3GatewayEndpoint()) addS3GatewayEndpoint(name);
     if (!props.interfaceEndpoints().isEmpty()) addInterfaceEndpoints(name);
     if (props.flowLogs()) addFlowLogs();
+    if (props.networkAcls() != null) {
+      networkAcls.putAll(TierAcls.create(this, vpcId.get(), props.cidr(), name, tiers, props.networkAcls()));
+    }
   }
 
   private List<String> addPublicTier(String name) {
@@ -259,6 +264,11 @@ public final class Network extends BlueprintConstruct {
   /** The S3 gateway endpoint's prefix list, for egress rules to S3; null without the endpoint. */
   public String s3PrefixListId() {
     return s3Endpoint == null ? null : s3Endpoint.getPrefixListId();
+  }
+
+  /** The network ACL of {@code tier}; null when the network has no ACLs. */
+  public com.hashicorp.cdktf.providers.aws.network_acl.NetworkAcl networkAcl(SubnetTier tier) {
+    return networkAcls.get(tier);
   }
 
   /** The security group of the interface endpoints; null without them. */

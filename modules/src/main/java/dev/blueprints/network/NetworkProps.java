@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param s3GatewayEndpoint    S3 gateway endpoint on the private and isolated route tables (free; keeps
  *                             image layers and S3 traffic off NAT). Default: true
  * @param interfaceEndpoints   interface endpoints by service suffix, e.g. {@code ecr.api}, {@code logs}. Default: none
+ * @param networkAcls          the traffic each tier may start or accept, from which a network ACL per tier is derived
+ *                             (see {@link TierFlow}); null keeps the subnets on the VPC's default ACL (allow all),
+ *                             leaving the security groups as the only filter. Default: null
  */
 public record NetworkProps(
     String cidr,
@@ -33,7 +36,8 @@ public record NetworkProps(
     boolean flowLogs,
     int flowLogRetentionDays,
     boolean s3GatewayEndpoint,
-    List<String> interfaceEndpoints) {
+    List<String> interfaceEndpoints,
+    List<TierFlow> networkAcls) {
 
   private static final Pattern ENDPOINT_SERVICE = Pattern.compile("^[a-z0-9-]+(\\.[a-z0-9-]+)*$");
 
@@ -63,6 +67,20 @@ public record NetworkProps(
     if (!interfaceEndpoints.isEmpty() && !tiers.contains(SubnetTier.PRIVATE) && !tiers.contains(SubnetTier.ISOLATED)) {
       throw Validate.invalid("interfaceEndpoints", interfaceEndpoints, "interface endpoints need a PRIVATE or ISOLATED tier");
     }
+    if (networkAcls != null) {
+      networkAcls = List.copyOf(networkAcls);
+      if (networkAcls.isEmpty()) throw Validate.invalid("networkAcls", "[]", "at least one flow; leave networkAcls unset for no ACLs");
+      for (TierFlow flow : networkAcls) {
+        for (SubnetTier tier : java.util.Arrays.asList(flow.from(), flow.to())) {
+          if (tier != null && !tiers.contains(tier)) {
+            throw Validate.invalid("networkAcls", flow.toString(), "flows between the network's tiers " + tiers.stream().sorted().toList());
+          }
+        }
+        if (flow.to() == null && flow.from() == SubnetTier.PRIVATE && nat == NatStrategy.NONE) {
+          throw Validate.invalid("networkAcls", flow.toString(), "a NAT strategy other than NONE: the private tier reaches the internet only through NAT");
+        }
+      }
+    }
   }
 
   public static Builder builder(List<String> availabilityZones) {
@@ -83,6 +101,7 @@ public record NetworkProps(
     private int flowLogRetentionDays = 365;
     private boolean s3GatewayEndpoint = true;
     private final List<String> interfaceEndpoints = new ArrayList<>();
+    private List<TierFlow> networkAcls;
 
     private Builder(List<String> availabilityZones) {
       this.availabilityZones = availabilityZones;
@@ -97,10 +116,12 @@ public record NetworkProps(
     public Builder flowLogRetentionDays(int value) { this.flowLogRetentionDays = value; return this; }
     public Builder s3GatewayEndpoint(boolean value) { this.s3GatewayEndpoint = value; return this; }
     public Builder interfaceEndpoint(String service) { interfaceEndpoints.add(service); return this; }
+    /** A network ACL per tier allowing exactly these flows (and their return traffic); see {@link TierFlow}. */
+    public Builder networkAcls(List<TierFlow> flows) { this.networkAcls = flows; return this; }
 
     public NetworkProps build() {
       return new NetworkProps(cidr, availabilityZones, tiers, nat, subnetPrefix, flowLogs, flowLogRetentionDays,
-          s3GatewayEndpoint, interfaceEndpoints);
+          s3GatewayEndpoint, interfaceEndpoints, networkAcls);
     }
   }
 }

@@ -53,7 +53,8 @@ public final class Diagrams {
     for (String t : List.of("aws_api_gateway_rest_api", "aws_lb", "aws_alb")) KINDS.put(t, Kind.ENTRY);
     for (String t : List.of("aws_ecs_service", "aws_autoscaling_group", "aws_instance")) KINDS.put(t, Kind.SERVICE);
     for (String t : List.of("aws_db_instance", "aws_rds_cluster", "aws_memorydb_cluster", "aws_elasticache_replication_group",
-        "aws_elasticache_cluster", "aws_s3_bucket", "aws_efs_file_system", "aws_dynamodb_table", "aws_cognito_user_pool")) {
+        "aws_elasticache_cluster", "aws_s3_bucket", "aws_efs_file_system", "aws_dynamodb_table", "aws_cognito_user_pool",
+        "aws_db_instance_automated_backups_replication")) {
       KINDS.put(t, Kind.DATA);
     }
     KINDS.put("aws_vpc", Kind.NETWORK);
@@ -195,6 +196,17 @@ public final class Diagrams {
       stacks.forEach(this::addSecurityGroupUsers);
       stacks.forEach(this::addRuleEdges);
       stacks.forEach(this::addVpcLinkEdges);
+      stacks.forEach(this::addBackupReplicationEdges);
+    }
+
+    /** Database -> its automated backups copied to another region. */
+    void addBackupReplicationEdges(String stack, JsonNode json) {
+      resources(stack, "aws_db_instance_automated_backups_replication").forEach((name, body) -> {
+        String copy = new Ref(stack, "aws_db_instance_automated_backups_replication", name).id();
+        for (Ref db : refs(stack, body.path("source_db_instance_arn"))) {
+          if (nodes.containsKey(db.id())) edges.add(new Edge(db.id(), copy, "backup replication", false));
+        }
+      });
     }
 
     Map<String, JsonNode> resources(String stack, String type) {
@@ -207,7 +219,10 @@ public final class Diagrams {
       for (var kind : KINDS.entrySet()) {
         resources(stack, kind.getKey()).forEach((name, body) -> {
           Ref ref = new Ref(stack, kind.getKey(), name);
-          nodes.put(ref.id(), new Node(ref.id(), stack, kind.getValue(), label(ref, body)));
+          String label = label(ref, body);
+          // Network ACLs filter every path into and out of the subnets: say so on the VPC.
+          if (kind.getKey().equals("aws_vpc") && !resources(stack, "aws_network_acl").isEmpty()) label += ", network ACL per tier";
+          nodes.put(ref.id(), new Node(ref.id(), stack, kind.getValue(), label));
         });
       }
     }
@@ -454,6 +469,8 @@ public final class Diagrams {
       case "aws_dynamodb_table" -> "DynamoDB table";
       case "aws_cognito_user_pool" -> "Cognito user pool";
       case "aws_vpc" -> "VPC " + body.path("cidr_block").asText("");
+      case "aws_db_instance_automated_backups_replication" ->
+          "RDS backup copies" + (body.path("provider").asText("").startsWith("aws.") ? " in " + body.path("provider").asText().substring(4) : "");
       case "aws_vpc_endpoint" -> "endpoint " + body.path("service_name").asText("");
       case "aws_security_group" -> "security group";
       default -> type;

@@ -3,7 +3,9 @@ package dev.blueprints.blueprints.apiecs;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.DomainSettings;
 import dev.blueprints.edge.PublicDomainProps;
+import dev.blueprints.blueprints.ContainerHealth;
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
@@ -48,12 +50,16 @@ import software.constructs.Construct;
  * {@code executionLogging} ({@code OFF} | {@code ERROR} | {@code INFO}; needs the account's API Gateway
  * CloudWatch role) and {@code accountCloudWatchRole} (create that role here: one stack per account and region),
  * {@code domain} ({@code hostedZoneId} or {@code hostedZoneName}, {@code recordName}: a regional custom domain
- * with a DNS-validated certificate, TLS 1.2, the stage mapped at its root and an alias record) and
- * {@code certificateArn} (an existing certificate for that domain).
+ * with a DNS-validated certificate, TLS 1.2, the stage mapped at its root and an alias record),
+ * {@code certificateArn} (an existing certificate for that domain) and {@code healthChecks.backend} (the container
+ * check; default {@code GET http://localhost:8000/health} with {@code python3}, see {@link ContainerHealth}).
  * Access logs are always on.
  */
 public final class ApiEcsBlueprint implements Blueprint {
   public static final String ID = "api-ecs";
+  /** Django's {@code GET /health} through the image's own Python; 90 s to start (migrations on EFS). */
+  static final ContainerHealth HEALTH = new ContainerHealth(
+      ContainerSpec.HealthCheck.httpWithPython(ApiEcsComputeStack.PORT, "/health"), 90);
 
   @Override
   public String id() {
@@ -68,7 +74,8 @@ public final class ApiEcsBlueprint implements Blueprint {
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "instanceType", "sqliteStorage", "corsOrigins", "callbackUrls", "executionLogging",
-        "accountCloudWatchRole", "domain", "certificateArn");
+        "accountCloudWatchRole", "domain", "certificateArn", "healthChecks");
+    ContainerHealth.allowOnly(options, "backend");
     SettingsNode images = options.object("images").allowOnly("backend");
     String storage = Validate.oneOf("blueprints." + ID + ".sqliteStorage", options.string("sqliteStorage", "efs"), List.of("efs", "instance"));
     ImageSource image = ImageSource.read(images, "backend", ID);
@@ -91,7 +98,7 @@ public final class ApiEcsBlueprint implements Blueprint {
     ApiEcsDataStack data = new ApiEcsDataStack(app, stackId(settings, "data"), settings, network.network(),
         storage.equals("efs"), callbackUrls);
     ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
-        data, image, options.string("instanceType", "t2.xlarge"));
+        data, image, options.string("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"));
     ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
         accountRole, executionLogging, apiDomain);
     return List.of(network, data, compute, edge);

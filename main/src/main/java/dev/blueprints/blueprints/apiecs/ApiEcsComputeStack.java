@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.Ec2Capacity;
 import dev.blueprints.compute.EcsCluster;
@@ -33,7 +34,7 @@ public final class ApiEcsComputeStack extends LayerStack {
   final AlarmTopic alarmTopic;
 
   public ApiEcsComputeStack(Construct scope, String id, Settings settings, Network network, ApiEcsDataStack data,
-      ImageSource image, String instanceType) {
+      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var privateSubnets = network.subnets(SubnetTier.PRIVATE);
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.ec2(
@@ -59,7 +60,8 @@ public final class ApiEcsComputeStack extends LayerStack {
         .env("COGNITO_APP_CLIENT_ID", data.userPool.clientId())
         .env("COGNITO_REGION", settings.region())
         .mountPoint("sqlite", "/app/data", false)
-        .mountPoint("tmp", "/tmp", false);
+        .mountPoint("tmp", "/tmp", false)
+        .healthCheck(healthCheck);
     var props = EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(1024, 2048)
         .desiredCount(1)
@@ -79,6 +81,8 @@ public final class ApiEcsComputeStack extends LayerStack {
       data.sqliteFiles.connections().allowFrom(service, Port.tcp(2049), "backend to its SQLite file system");
       data.sqliteFiles.grantMount(service.taskRole(), true);
     }
+
+    LogQueries.findErrors(this, java.util.List.of(service.logGroup("backend")));
 
     alarmTopic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", alarmTopic);

@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.apiecs;
 
 import dev.blueprints.blueprints.LayerStack;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.core.Settings;
 import dev.blueprints.edge.LoggingLevel;
 import dev.blueprints.edge.PublicDomain;
@@ -27,6 +28,9 @@ public final class ApiEcsEdgeStack extends LayerStack {
     if (!corsOrigins.isEmpty()) props.cors(corsOrigins);
     api = new RestApi(this, "Api", props.build());
     if (domain != null) new PublicDomain(this, "ApiDomain", domain).mapRestApi(api);
+
+    // Latency as API Gateway measures it, from the stage's JSON access logs.
+    LogQueries.requestLatency(this, List.of(api.accessLogs()), "responseLatency");
 
     Alarms alarms = new Alarms(this, "Alarms", compute.alarmTopic);
     alarms.apiGateway5xx("Api", api.apiName(), api.stageName());

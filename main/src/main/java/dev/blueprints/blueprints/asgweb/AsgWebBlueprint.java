@@ -3,9 +3,13 @@ package dev.blueprints.blueprints.asgweb;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.network.TierFlow;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
+import dev.blueprints.core.Validate;
+import dev.blueprints.data.BackupReplicationProps;
 import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
@@ -32,7 +36,9 @@ import software.constructs.Construct;
  * CloudWatch agent, or is baked into an AMI ({@code ami}) whose service reads {@code /etc/app/app.env}.
  *
  * <p>Settings ({@code blueprints.asg-web}): {@code images.app}, {@code certificateArn} or {@code allowPlainHttp},
- * {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6).
+ * {@code domain}, {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6),
+ * {@code backupReplication} ({@code region}, {@code retentionDays}, {@code enabled}: the database's automated
+ * backups copied to a second region; on by default in production, off elsewhere), {@code networkAcls} (default true).
  */
 public final class AsgWebBlueprint implements Blueprint {
   public static final String ID = "asg-web";
@@ -49,14 +55,45 @@ public final class AsgWebBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "ami", "minInstances", "maxInstances");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "ami", "minInstances",
+        "maxInstances", "backupReplication", "networkAcls");
     options.object("images").allowOnly("app");
+    BackupReplicationProps backups = readBackupReplication(options.object("backupReplication"), settings);
     var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
         Ec2Application.read(options, ID, "app", "ami"), options.integer("minInstances", 2), options.integer("maxInstances", 6));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
-    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network());
+    // The seed's "NACLs for additional protection", on unless the settings say "networkAcls": false.
+    List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
+        .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 8000, "ALB to the application instances")
+        .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "application to PostgreSQL")
+        .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
+    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network(), backups);
     AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);
     return List.of(network, data, computeStack);
+  }
+
+  /**
+   * {@code backupReplication}: {@code enabled} (default on in production, off elsewhere), {@code region} (required
+   * when enabled: the destination is a deliberate choice, not a guess), {@code retentionDays} (7). Null when off.
+   */
+  static BackupReplicationProps readBackupReplication(SettingsNode node, Settings settings) {
+    node.allowOnly("enabled", "region", "retentionDays");
+    String path = "blueprints." + ID + ".backupReplication";
+    if (!node.bool("enabled", settings.environment().isProduction())) return null;
+    String region = node.string("region", null);
+    if (region == null) {
+      throw Validate.invalid(path + ".region", null, "a second region for the database's backup copies, e.g. us-west-2"
+          + " (or \"enabled\": false)");
+    }
+    try {
+      BackupReplicationProps props = BackupReplicationProps.to(region).withRetentionDays(node.integer("retentionDays", 7));
+      if (region.equals(settings.region())) {
+        throw Validate.invalid("backupReplication.region", region, "a region other than the database's own (" + settings.region() + ")");
+      }
+      return props;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replaceFirst("^backupReplication\\.", path + "."), e);
+    }
   }
 }

@@ -5,6 +5,8 @@ import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.BackupReplication;
+import dev.blueprints.data.BackupReplicationProps;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
@@ -18,7 +20,11 @@ public final class AsgWebDataStack extends LayerStack {
   final Database database;
   final ContainerRegistry repository;
 
-  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network) {
+  /** The cross-region copy of the database's automated backups, or null when the settings turn it off. */
+  final BackupReplication backupReplication;
+
+  /** @param backups where the database's automated backups are copied; null for no copy */
+  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
     repository = new ContainerRegistry(this, "Repository",
@@ -33,5 +39,7 @@ public final class AsgWebDataStack extends LayerStack {
         .performanceInsights(true)
         .databaseName("app")
         .build());
+    // The seed's configurable cross-region backup replication (disaster recovery when the region is lost).
+    backupReplication = backups == null ? null : new BackupReplication(this, "BackupReplication", database, backups);
   }
 }

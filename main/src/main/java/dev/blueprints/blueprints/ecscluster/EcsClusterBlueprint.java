@@ -1,7 +1,11 @@
 package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.ContainerHealth;
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.TierFlows;
+import dev.blueprints.network.TierFlow;
+import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
@@ -32,10 +36,15 @@ import software.constructs.Construct;
  * HTTP is served only with {@code "allowPlainHttp": true}.
  *
  * <p>Settings ({@code blueprints.ecs-cluster}): {@code images.app}, {@code certificateArn} or
- * {@code allowPlainHttp}, {@code instanceType} (t3.medium), {@code minInstances} (2), {@code maxInstances} (10).
+ * {@code allowPlainHttp}, {@code instanceType} (t3.medium), {@code minInstances} (2), {@code maxInstances} (10),
+ * {@code healthChecks.app} (the container check; default {@code GET http://localhost:3000/api/health} with
+ * {@code node}, see {@link ContainerHealth}), {@code networkAcls} (default true: a network ACL per tier allowing
+ * only the blueprint's flows, see {@link TierFlows}).
  */
 public final class EcsClusterBlueprint implements Blueprint {
   public static final String ID = "ecs-cluster";
+  /** The Node.js app's {@code GET /api/health} through the image's own {@code node} (curl may be absent). */
+  static final ContainerHealth HEALTH = new ContainerHealth(ContainerSpec.HealthCheck.httpWithNode(3000, "/api/health"), 60);
 
   @Override
   public String id() {
@@ -49,16 +58,23 @@ public final class EcsClusterBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "minInstances", "maxInstances");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "minInstances", "maxInstances",
+        "healthChecks", "networkAcls");
+    ContainerHealth.allowOnly(options, "app");
     SettingsNode images = options.object("images").allowOnly("app");
     int min = options.integer("minInstances", 2);
     int max = options.integer("maxInstances", 10);
     Validate.range("blueprints." + ID + ".minInstances", min, 1, 100);
     Validate.ordered("blueprints." + ID + ".minInstances", min, "blueprints." + ID + ".maxInstances", max);
     var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID), WebListeners.read(options, ID),
-        options.string("instanceType", "t3.medium"), min, max);
+        options.string("instanceType", "t3.medium"), min, max, HEALTH.read(options, ID, "app"));
 
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    // The seed's "NACLs: subnet-level access control", on unless the settings say "networkAcls": false.
+    List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
+        .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 3000, "ALB to the app tasks")
+        .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "app to PostgreSQL")
+        .httpsOutThroughNat("ECS agent, ECR, Secrets Manager, CloudWatch Logs and SSM through NAT"));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
     EcsClusterDataStack data = new EcsClusterDataStack(app, stackId(settings, "data"), settings, network.network());
     EcsClusterComputeStack computeStack = new EcsClusterComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);

@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.Ec2Capacity;
@@ -32,7 +33,8 @@ import software.constructs.Construct;
 /** The running part of {@code ecs-cluster}: EC2 capacity, ALB, service, scaling and alarms. */
 public final class EcsClusterComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances) {}
+  public record Options(ImageSource image, WebListeners listeners, String instanceType, int minInstances, int maxInstances,
+      ContainerSpec.HealthCheck healthCheck) {}
 
   private final EcsService service;
 
@@ -71,6 +73,7 @@ public final class EcsClusterComputeStack extends LayerStack {
             .secret("DB_PASSWORD", database.secretArn(), "password")
             .secret("APP_CONFIG", data.appConfig.arn())
             .mountPoint("tmp", "/tmp", false)
+            .healthCheck(options.healthCheck())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(target.arn(), lb, "app", 3000)
@@ -78,6 +81,9 @@ public final class EcsClusterComputeStack extends LayerStack {
         .build());
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
     database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");
+
+    LogQueries.findErrors(this, java.util.List.of(service.logGroup("app")));
+    LogQueries.requestLatency(this, java.util.List.of(service.logGroup("app")), LogQueries.APP_DURATION_FIELD);
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);

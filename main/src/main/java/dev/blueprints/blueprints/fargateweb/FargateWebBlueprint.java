@@ -1,7 +1,9 @@
 package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.blueprints.Blueprint;
+import dev.blueprints.blueprints.ContainerHealth;
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
@@ -41,12 +43,18 @@ import software.constructs.Construct;
  *
  * <p>Settings ({@code blueprints.fargate-web} in {@code main/settings/<env>.json}): {@code images.frontend},
  * {@code images.backend} ({@code {"tag": ...}} or {@code {"uri": ...}}), {@code certificateArn} or
- * {@code allowPlainHttp}, {@code logRetentionDays} (default 30, the seed's).
+ * {@code allowPlainHttp}, {@code logRetentionDays} (default 30, the seed's), {@code healthChecks.frontend} and
+ * {@code healthChecks.backend} (container checks; defaults {@code GET /} on 3000 with {@code node} and
+ * {@code GET /health} on 8000 with {@code python3}, see {@link ContainerHealth}).
  */
 public final class FargateWebBlueprint implements Blueprint {
   public static final String ID = "fargate-web";
   /** The domain settings' field naming the backend's public endpoint (the frontend's is {@code recordName}). */
   public static final String BACKEND_RECORD = "backendRecordName";
+  /** Next.js's {@code GET /} through the image's own {@code node} (curl may be absent). */
+  static final ContainerHealth FRONTEND_HEALTH = new ContainerHealth(ContainerSpec.HealthCheck.httpWithNode(3000, "/"), 60);
+  /** FastAPI's {@code GET /health} through the image's own {@code python3}. */
+  static final ContainerHealth BACKEND_HEALTH = new ContainerHealth(ContainerSpec.HealthCheck.httpWithPython(8000, "/health"), 60);
 
   @Override
   public String id() {
@@ -60,13 +68,16 @@ public final class FargateWebBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "logRetentionDays");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "logRetentionDays", "healthChecks");
+    ContainerHealth.allowOnly(options, "frontend", "backend");
     SettingsNode images = options.object("images").allowOnly("frontend", "backend");
     FargateWebComputeStack.Options compute = new FargateWebComputeStack.Options(
         ImageSource.read(images, "frontend", ID),
         ImageSource.read(images, "backend", ID),
         WebListeners.read(options, ID, BACKEND_RECORD),
-        LogRetention.require("blueprints." + ID + ".logRetentionDays", options.integer("logRetentionDays", 30)));
+        LogRetention.require("blueprints." + ID + ".logRetentionDays", options.integer("logRetentionDays", 30)),
+        FRONTEND_HEALTH.read(options, ID, "frontend"),
+        BACKEND_HEALTH.read(options, ID, "backend"));
 
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
     FargateWebDataStack data = new FargateWebDataStack(app, stackId(settings, "data"), settings, network.network());

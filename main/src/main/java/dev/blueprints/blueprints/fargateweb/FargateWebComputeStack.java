@@ -1,6 +1,7 @@
 package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.blueprints.ImageSource;
+import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.EcsCluster;
@@ -33,7 +34,8 @@ import software.constructs.Construct;
 /** The running part of {@code fargate-web}: cluster, load balancers, services, scaling and alarms. */
 public final class FargateWebComputeStack extends LayerStack {
   /** What the settings file decides for this stack. */
-  public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays) {}
+  public record Options(ImageSource frontendImage, ImageSource backendImage, WebListeners listeners, int logRetentionDays,
+      ContainerSpec.HealthCheck frontendHealth, ContainerSpec.HealthCheck backendHealth) {}
 
   private final EcsService frontend;
   private final EcsService backend;
@@ -77,6 +79,7 @@ public final class FargateWebComputeStack extends LayerStack {
             // The root file system stays read-only; Next.js gets scratch space for its cache and /tmp.
             .mountPoint("next-cache", "/app/.next/cache", false)
             .mountPoint("tmp", "/tmp", false)
+            .healthCheck(options.frontendHealth())
             .logRetentionDays(options.logRetentionDays())
             .build())
         .volume(VolumeSpec.ephemeral("next-cache"))
@@ -113,8 +116,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .secret("DB_PASSWORD", database.secretArn(), "password")
             .secret("REDIS_USERNAME", cache.secretArn(), "username")
             .secret("REDIS_PASSWORD", cache.secretArn(), "password")
-            .healthCheck(java.util.List.of("CMD-SHELL",
-                "python -c \"import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=3)\" || exit 1"))
+            .healthCheck(options.backendHealth())
             .mountPoint("tmp", "/tmp", false)
             .logRetentionDays(options.logRetentionDays())
             .build())
@@ -125,6 +127,10 @@ public final class FargateWebComputeStack extends LayerStack {
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
     database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
     cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
+
+    // The seed's saved queries: errors across both services, latency of the API (the backend's request logs).
+    LogQueries.findErrors(this, java.util.List.of(frontend.logGroup("frontend"), backend.logGroup("backend")));
+    LogQueries.requestLatency(this, java.util.List.of(backend.logGroup("backend")), LogQueries.APP_DURATION_FIELD);
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);

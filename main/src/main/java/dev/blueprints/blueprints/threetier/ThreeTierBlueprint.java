@@ -3,7 +3,9 @@ package dev.blueprints.blueprints.threetier;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
+import dev.blueprints.network.TierFlow;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.settings.SettingsNode;
@@ -46,8 +48,9 @@ import software.constructs.Construct;
  * service then reads {@code /etc/app/app.env}.
  *
  * <p>Settings ({@code blueprints.three-tier}): {@code images.frontend}, {@code images.backend},
- * {@code certificateArn} or {@code allowPlainHttp}, {@code instanceType} (t3.micro), {@code frontendAmi},
- * {@code backendAmi}.
+ * {@code certificateArn} or {@code allowPlainHttp}, {@code domain}, {@code instanceType} (t3.micro),
+ * {@code frontendAmi}, {@code backendAmi}, {@code networkAcls} (default false: the seed's optional layer; true
+ * adds a network ACL per tier, see {@link TierFlows}).
  */
 public final class ThreeTierBlueprint implements Blueprint {
   public static final String ID = "three-tier";
@@ -64,11 +67,19 @@ public final class ThreeTierBlueprint implements Blueprint {
 
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
-    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "frontendAmi", "backendAmi");
+    options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "frontendAmi", "backendAmi",
+        "networkAcls");
     options.object("images").allowOnly("frontend", "backend");
     var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.micro"),
         Ec2Application.read(options, ID, "frontend", "frontendAmi"), Ec2Application.read(options, ID, "backend", "backendAmi"));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
+    // The seed calls NACLs an optional additional layer: off unless the settings say "networkAcls": true.
+    List<TierFlow> acls = TierFlows.read(options, false, TierFlows.webEntry(compute.listeners())
+        .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 5000, "public ALB to the frontend")
+        .between(SubnetTier.PRIVATE, SubnetTier.PRIVATE, 80, "frontend to the internal ALB (across AZs)")
+        .between(SubnetTier.PRIVATE, SubnetTier.PRIVATE, 5001, "internal ALB to the backend (across AZs)")
+        .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 3306, "backend to MySQL")
+        .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
+    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
     ThreeTierDataStack data = new ThreeTierDataStack(app, stackId(settings, "data"), settings, network.network());
     ThreeTierComputeStack computeStack = new ThreeTierComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);
