@@ -5,6 +5,7 @@ import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool.CognitoUserPool;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool.CognitoUserPoolPasswordPolicy;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
@@ -123,5 +124,17 @@ class ExposureRulesTest {
     passes(stack, "BP-COG-004");
     pool.putPasswordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(12).requireLowercase(true).requireUppercase(true).build());
     fails(stack, "BP-COG-004", "aws_cognito_user_pool.Users", "password_policy does not set require_numbers, require_symbols = true");
+  }
+
+  @Test
+  void sensitiveLogGroupsUseACustomerKey() {
+    BlueprintStack stack = dev();
+    CloudwatchLogGroup logs = CloudwatchLogGroup.Builder.create(stack, "Logs").name("/app/api").retentionInDays(30)
+        .tags(Map.of("DataClassification", "internal")).build();
+    passes(stack, "BP-CW-003");
+    logs.setTags(Map.of("DataClassification", "Confidential"));
+    fails(stack, "BP-CW-003", "aws_cloudwatch_log_group.Logs", "DataClassification is \"Confidential\" but kms_key_id is absent");
+    logs.setKmsKeyId("${aws_kms_key.Logs.arn}");
+    passes(stack, "BP-CW-003");
   }
 }

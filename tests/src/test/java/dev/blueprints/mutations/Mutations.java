@@ -114,6 +114,8 @@ final class Mutations {
       of("new secret under the AWS-managed key", "BP-SM-002", "aws_secretsmanager_secret",
           copy(all(set("name", "copied-secret"), remove("kms_key_id")))),
       of("log group retention removed", "BP-CW-001", "aws_cloudwatch_log_group", remove("retention_in_days")),
+      of("log group classified confidential without a customer key", "BP-CW-003", "aws_cloudwatch_log_group",
+          set("tags.DataClassification", "confidential")),
       of("alarm actions disabled", "BP-CW-002", "aws_cloudwatch_metric_alarm", set("actions_enabled", false)),
       of("alarm topic encryption removed", "BP-SNS-001", "aws_sns_topic", remove("kms_master_key_id")),
       // API Gateway, Cognito

@@ -30,7 +30,8 @@ public final class RulePacks {
       new S3BucketPublicAccessBlocked(), new S3BucketEncrypted(), new S3BucketVersioned(), new S3BucketTlsOnly(),
       new S3BucketOwnershipEnforced(),
       // Secrets Manager, CloudWatch, SNS
-      new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new AlarmHasActions(), new SnsTopicEncrypted(),
+      new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new LogGroupSensitiveEncrypted(), new AlarmHasActions(),
+      new SnsTopicEncrypted(),
       // API Gateway, Cognito
       new ApiStageAccessLogs(), new ApiStageTracing(), new ApiMethodAuthorized(), new ApiStageThrottling(),
       new CognitoMfa(), new CognitoPasswordLength(), new CognitoDeletionProtection(), new CognitoPasswordComplexity(),
