@@ -23,8 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,37 +50,39 @@ class MutationSuiteTest {
     }
   }
 
+  private static final Map<String, List<String>> BASELINE = new ConcurrentHashMap<>();
+  private static AppSynth app;
   private static List<Case> cases;
 
   @BeforeAll
   static void run() {
-    AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
-    Map<String, List<String>> baseline = new HashMap<>();
+    app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
     cases = new ArrayList<>();
     for (String blueprint : Blueprints.ids()) {
-      List<String> stacks = app.stacks().keySet().stream().filter(id -> id.startsWith(blueprint + "-prod-")).toList();
-      for (Mutation mutation : Mutations.ALL) {
-        Case found = null;
-        for (String stack : stacks) {
-          JsonNode root = app.stack(stack).root();
-          List<String> before = baseline.computeIfAbsent(stack, id -> lines(id, root));
-          for (String name : targets(root, mutation)) {
-            String address = mutation.type().equals(Mutation.STACK) ? "terraform" : mutation.type() + "." + name;
-            if (!(mutation.change() instanceof Mutation.Copy) && before.stream().anyMatch(line -> line.startsWith(severityOf(mutation) + " " + mutation.ruleId() + " " + stack + " " + address + ":"))) {
-              continue; // already flagged there: a change cannot add what is already reported
-            }
-            ObjectNode copy = root.deepCopy();
-            ObjectNode body = (ObjectNode) (mutation.type().equals(Mutation.STACK) ? copy.path("terraform")
-                : copy.path("resource").path(mutation.type()).path(name));
-            mutation.change().apply(copy, name, body);
-            found = new Case(mutation, blueprint, stack, address, added(before, lines(stack, copy)));
-            break;
-          }
-          if (found != null) break;
+      for (Mutation mutation : Mutations.ALL) tryOn(blueprint, mutation).ifPresent(cases::add);
+    }
+  }
+
+  /** The mutation applied to the first resource of the blueprint's prod stacks it fits; empty when none fits. */
+  static Optional<Case> tryOn(String blueprint, Mutation mutation) {
+    List<String> stacks = app.stacks().keySet().stream().filter(id -> id.startsWith(blueprint + "-prod-")).toList();
+    for (String stack : stacks) {
+      JsonNode root = app.stack(stack).root();
+      List<String> before = BASELINE.computeIfAbsent(stack, id -> lines(id, root));
+      for (String name : targets(root, mutation)) {
+        String address = mutation.type().equals(Mutation.STACK) ? "terraform" : mutation.type() + "." + name;
+        String flagged = severityOf(mutation) + " " + mutation.ruleId() + " " + stack + " " + address + ":";
+        if (!(mutation.change() instanceof Mutation.Copy) && before.stream().anyMatch(line -> line.startsWith(flagged))) {
+          continue; // already flagged there: a change cannot add what is already reported
         }
-        if (found != null) cases.add(found);
+        ObjectNode copy = root.deepCopy();
+        ObjectNode body = (ObjectNode) (mutation.type().equals(Mutation.STACK) ? copy.path("terraform")
+            : copy.path("resource").path(mutation.type()).path(name));
+        mutation.change().apply(copy, name, body);
+        return Optional.of(new Case(mutation, blueprint, stack, address, added(before, lines(stack, copy))));
       }
     }
+    return Optional.empty();
   }
 
   private static String severityOf(Mutation mutation) {
@@ -120,6 +124,19 @@ class MutationSuiteTest {
         .map(c -> "\"" + c.mutation().name() + "\" on " + c.stack() + " " + c.address() + ": no new " + c.mutation().ruleId()
             + " finding (new findings: " + c.newFindings() + ")").toList();
     assertTrue(missed.isEmpty(), missed.size() + " of " + cases.size() + " single changes pass the pack:\n" + String.join("\n", missed));
+  }
+
+  @Test
+  void aChangeNoRuleCatchesIsReportedAsMissed() {
+    Mutation harmless = Mutation.of("tag a subnet", "BP-NET-004", "aws_subnet", Mutation.set("tags.Owner", "platform"));
+    Case c = tryOn("api-ecs", harmless).orElseThrow();
+    assertEquals(List.of(), c.newFindings());
+    assertTrue(!c.caught(), "a change with no new finding is missed");
+    Mutation otherRule = Mutation.of("security group loses its description", "BP-NET-001", "aws_security_group",
+        Mutation.remove("description"));
+    Case wrongOwner = tryOn("api-ecs", otherRule).orElseThrow();
+    assertTrue(wrongOwner.newFindings().stream().anyMatch(line -> line.contains(" BP-NET-002 ")), wrongOwner.newFindings().toString());
+    assertTrue(!wrongOwner.caught(), "a finding of another rule does not catch a change owned by " + otherRule.ruleId());
   }
 
   @Test
