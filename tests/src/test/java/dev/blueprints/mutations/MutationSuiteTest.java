@@ -13,7 +13,6 @@ import dev.blueprints.policy.RulePack;
 import dev.blueprints.policy.rules.RulePacks;
 import dev.blueprints.testing.AppSynth;
 import dev.blueprints.testing.Golden;
-import dev.blueprints.testing.Synthesized;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
