@@ -66,11 +66,15 @@ class ExposureRulesTest {
   void secretsStayOutOfThePlainEnvironment() throws Exception {
     BlueprintStack clean = dev();
     task(clean, List.of(Map.of("name", "DB_HOST", "value", "db.internal"), Map.of("name", "DB_PASSWORD_FILE", "value", "/run/pw"),
-        Map.of("name", "SECRET_ARN", "value", "arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf"), Map.of("name", "API_TOKEN", "value", "")));
+        Map.of("name", "SECRET_ARN", "value", "arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf"), Map.of("name", "API_TOKEN", "value", ""),
+        Map.of("name", "PASSWORD_RESET_EXPIRES_MINUTES", "value", "30")));
     passes(clean, "BP-ECS-008");
     BlueprintStack named = dev();
     task(named, List.of(Map.of("name", "DB_PASSWORD", "value", "hunter2-but-longer")));
     fails(named, "BP-ECS-008", "aws_ecs_task_definition.Task", "container api has DB_PASSWORD in its plain environment");
+    BlueprintStack key = dev();
+    task(key, List.of(Map.of("name", "DJANGO_SECRET_KEY", "value", "django-insecure-abc")));
+    fails(key, "BP-ECS-008", "aws_ecs_task_definition.Task", "container api has DJANGO_SECRET_KEY in its plain environment");
     BlueprintStack byValue = dev();
     task(byValue, List.of(Map.of("name", "APP_CONFIG", "value", "${aws_secretsmanager_secret_version.Config.secret_string}")));
     fails(byValue, "BP-ECS-008", "aws_ecs_task_definition.Task", "APP_CONFIG in its plain environment with a secret's value");

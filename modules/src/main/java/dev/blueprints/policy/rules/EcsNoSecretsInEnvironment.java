@@ -12,9 +12,12 @@ import java.util.regex.Pattern;
 
 /** Secrets reach containers through {@code secrets} (fetched at start), never as plain environment values. */
 public final class EcsNoSecretsInEnvironment extends Rule {
-  /** Variable names that hold a credential (matched on words of the upper-cased name). */
+  /**
+   * Variable names that hold a credential: the upper-cased name ends with a credential word ({@code DB_PASSWORD},
+   * {@code DJANGO_SECRET_KEY}, {@code GITHUB_TOKEN}); a word further in ({@code PASSWORD_RESET_EXPIRES_MINUTES}) is a setting.
+   */
   static final Pattern SECRET_NAME = Pattern.compile(
-      "(^|_)(PASSWORD|PASSWD|SECRET|SECRET_KEY|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|SECRET_ACCESS_KEY|CREDENTIALS?)(_|$)");
+      "(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_KEY_BASE|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)$");
   /** Names that point at a secret rather than hold it. */
   static final Pattern POINTER_NAME = Pattern.compile(".*_(ARN|ID|NAME|FILE|PATH|URL|ENDPOINT|REGION)$");
   /** References that carry a secret's value into the plain text of the task definition. */
@@ -23,7 +26,7 @@ public final class EcsNoSecretsInEnvironment extends Rule {
 
   public EcsNoSecretsInEnvironment() {
     super("BP-ECS-008", Severity.ERROR, List.of("aws_ecs_task_definition"),
-        "Container environment variables carry no secrets: no variable named like a credential (PASSWORD, SECRET, TOKEN,"
+        "Container environment variables carry no secrets: no variable whose name ends in a credential word (PASSWORD, SECRET, TOKEN,"
             + " API_KEY, ...) has a value, and no value is a secret's content (secret_string, a generated password).",
         "Move the variable to the container's secrets with valueFrom = the secret's ARN (ContainerSpec.secret); the task"
             + " definition, the console and DescribeTaskDefinition then show only the ARN.",
