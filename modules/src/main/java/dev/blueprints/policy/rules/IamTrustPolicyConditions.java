@@ -23,10 +23,10 @@ public final class IamTrustPolicyConditions extends Rule {
   @Override
   public List<String> check(ResourceView r, StackView stack) {
     List<String> out = new ArrayList<>();
-    for (JsonNode document : r.json("assume_role_policy").stream().toList()) {
-      for (JsonNode statement : IamDocuments.statements(document)) {
+    for (IamDocuments.Document document : IamDocuments.documents(r, IamDocuments.Kind.TRUST)) {
+      for (JsonNode statement : document.statements()) {
         if (!IamDocuments.allows(statement) || IamDocuments.hasCondition(statement)) continue;
-        List<String> services = ResourceView.strings(statement.path("Principal").path("Service")).stream()
+        List<String> services = IamDocuments.services(statement).stream()
             .filter(s -> !EXEMPT_SERVICES.contains(s)).toList();
         if (!services.isEmpty()) out.add(services + " may assume the role with no source condition");
       }

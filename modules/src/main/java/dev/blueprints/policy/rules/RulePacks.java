@@ -16,24 +16,28 @@ public final class RulePacks {
       new InstanceMetadataV2(), new EbsEncrypted(), new InstanceNoPublicIp(), new AutoScalingElbHealthCheck(),
       // ECS and ECR
       new EcsContainerInsights(), new EcsTaskNotPrivileged(), new EcsReadonlyRootFilesystem(), new EcsContainerLogging(),
-      new EcsServiceCircuitBreaker(), new EcsServiceNoPublicIp(), new EcsTaskRolesSeparate(),
+      new EcsServiceCircuitBreaker(), new EcsServiceNoPublicIp(), new EcsTaskRolesSeparate(), new EcsNoSecretsInEnvironment(),
       new EcrScanOnPush(), new EcrImmutableTags(), new EcrLifecyclePolicy(),
       // RDS
       new RdsStorageEncrypted(), new RdsNotPublic(), new RdsBackupRetention(), new RdsDeletionProtection(),
       new RdsMultiAzInProduction(), new RdsManagedPassword(), new RdsFinalSnapshot(), new RdsIamAuthentication(),
-      new RdsPerformanceInsights(), new RdsLogExports(), new RdsAutoMinorUpgrade(),
+      new RdsPerformanceInsights(), new RdsLogExports(), new RdsAutoMinorUpgrade(), new RdsTlsRequired(),
       // MemoryDB
-      new MemoryDbTls(), new MemoryDbSnapshots(), new MemoryDbReplicasInProduction(),
+      new MemoryDbTls(), new MemoryDbSnapshots(), new MemoryDbReplicasInProduction(), new MemoryDbAuthenticated(),
+      // EFS
+      new EfsEncrypted(), new EfsBackedUp(),
       // S3
       new S3BucketPublicAccessBlocked(), new S3BucketEncrypted(), new S3BucketVersioned(), new S3BucketTlsOnly(),
       new S3BucketOwnershipEnforced(),
-      // Secrets Manager, CloudWatch
-      new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new AlarmHasActions(),
+      // Secrets Manager, CloudWatch, SNS
+      new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new LogGroupSensitiveEncrypted(), new AlarmHasActions(),
+      new SnsTopicEncrypted(),
       // API Gateway, Cognito
       new ApiStageAccessLogs(), new ApiStageTracing(), new ApiMethodAuthorized(), new ApiStageThrottling(),
-      new CognitoMfa(), new CognitoPasswordLength(), new CognitoDeletionProtection(),
+      new CognitoMfa(), new CognitoPasswordLength(), new CognitoDeletionProtection(), new CognitoPasswordComplexity(),
       // IAM, KMS
-      new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new KmsKeyRotation(),
+      new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new IamNoPublicPrincipal(),
+      new IamNoBroadManagedPolicies(), new IamNoReadOfEverySecret(), new KmsKeyRotation(),
       // state and reliability
       new StateBackendSecure(), new StatefulResourcePreventDestroy());
 
