@@ -35,7 +35,7 @@ public final class RulePacks {
       // IAM, KMS
       new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new KmsKeyRotation(),
       // state and reliability
-      new StateBackendSecure(), new StatefulResourcePreventDestroy());
+      new StateBackendSecure(), new StatefulResourcePreventDestroy(), new ProviderAccountGuard());
 
   private RulePacks() {}
 
