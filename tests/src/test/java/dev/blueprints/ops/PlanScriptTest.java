@@ -201,6 +201,24 @@ class PlanScriptTest {
     assertEquals(2, plan(Map.of(), "--dry-run", "--role", "admin").status());
   }
 
+  @Test
+  void roleShPrintsTheRoleTheSettingsNameForEachPurpose() throws IOException {
+    String script = Scripts.ROOT.resolve("main/scripts/role.sh").toString();
+    Path settings = dir.resolve("settings");
+    Files.createDirectories(settings);
+    Files.writeString(settings.resolve("prod.json"), "{\"account\": {\"id\": \"333333333333\", \"roleArn\": "
+        + "\"arn:aws:iam::333333333333:role/deploy\", \"planRoleArn\": \"arn:aws:iam::333333333333:role/plan\"}}");
+    Files.writeString(settings.resolve("dev.json"), "{\"project\": \"bp\"}");
+    Map<String, String> env = Map.of("PATH", Scripts.pathWithoutTerraform(), "BLUEPRINTS_SETTINGS_DIR", settings.toString());
+    assertEquals("arn:aws:iam::333333333333:role/plan\n", Scripts.run(dir, env, "bash", script, "prod", "plan").stdout());
+    assertEquals("arn:aws:iam::333333333333:role/deploy\n", Scripts.run(dir, env, "bash", script, "prod", "deploy").stdout());
+    Scripts.Result none = Scripts.run(dir, env, "bash", script, "dev", "plan");
+    assertEquals(0, none.status());
+    assertEquals("", none.stdout(), "no role named: the workflow falls back to its variable");
+    assertEquals(2, Scripts.run(dir, env, "bash", script, "qa", "plan").status(), "no settings file");
+    assertEquals(2, Scripts.run(dir, env, "bash", script, "prod", "admin").status());
+  }
+
   static void assertBefore(List<String> lines, String first, String then) {
     int a = lines.indexOf(first);
     int b = lines.indexOf(then);
