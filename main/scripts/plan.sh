@@ -9,7 +9,11 @@
 #   main/scripts/plan.sh --dry-run ...         print the layers only (needs no terraform)
 #
 # Options: --outdir DIR (default cdktf.out, or $CDKTF_OUTDIR), --jobs N (default $PLAN_JOBS or 2),
-#          --with-bootstrap (also plan state-bootstrap; naming it exactly as a pattern does the same).
+#          --with-bootstrap (also plan state-bootstrap; naming it exactly as a pattern does the same),
+#          --role deploy|plan|none: the role the provider of a stack with an account role assumes (variable
+#          aws_role_arn): deploy (default) its account.roleArn; plan its environment's account.planRoleArn, read
+#          from $BLUEPRINTS_SETTINGS_DIR/<env>.json (default main/settings); none: no role, the credentials as they
+#          are (CI, whose OIDC credentials already are the environment's role).
 # Each stack's directory gets tfplan (binary), tfplan.txt (terraform show) and plan.log.
 # Needs: bash, Node.js (reads the manifest; a prerequisite of the project anyway), Terraform >= 1.10.
 set -euo pipefail
@@ -20,6 +24,7 @@ outdir="${CDKTF_OUTDIR:-cdktf.out}"
 jobs="${PLAN_JOBS:-2}"
 dry_run=false
 with_bootstrap=false
+role=deploy
 patterns=()
 while (($#)); do
   case "$1" in
@@ -27,12 +32,14 @@ while (($#)); do
     --jobs) (($# >= 2)) || die 2 "--jobs needs a number"; jobs=$2; shift 2 ;;
     --dry-run) dry_run=true; shift ;;
     --with-bootstrap) with_bootstrap=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) die 2 "unknown option $1 (options: --outdir DIR, --jobs N, --with-bootstrap, --dry-run)" ;;
+    --role) (($# >= 2)) || die 2 "--role needs deploy, plan or none"; role=$2; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) die 2 "unknown option $1 (options: --outdir DIR, --jobs N, --with-bootstrap, --role deploy|plan|none, --dry-run)" ;;
     *) patterns+=("$1"); shift ;;
   esac
 done
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || die 2 "--jobs = $jobs is invalid: a positive whole number"
+[[ "$role" =~ ^(deploy|plan|none)$ ]] || die 2 "--role = $role is invalid: deploy, plan or none"
 
 # Every prerequisite is checked before the first stack is touched: a missing tool never leaves a partial run.
 command -v node >/dev/null 2>&1 \
@@ -91,8 +98,40 @@ if [[ -z "$layers" ]]; then
   die 2 "no stack in $outdir/manifest.json matches ${patterns[*]:-(all)}$($with_bootstrap || echo ' (state-bootstrap is skipped unless --with-bootstrap)')"
 fi
 
+# The value of aws_role_arn per stack that declares it (stacks without an account role declare none), read
+# before the first stack is touched: a missing plan role stops the run here.
+declare -A role_var=()
+if [[ "$role" != deploy ]]; then
+  roles=$(node - "$outdir" "$role" "${BLUEPRINTS_SETTINGS_DIR:-main/settings}" $layers <<'JS'
+const fs = require("fs"), path = require("path");
+const [outdir, role, settingsDir, ...ids] = process.argv.slice(2);
+for (const id of ids) {
+  const tf = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8"));
+  if (!(tf.variable && tf.variable.aws_role_arn)) continue;
+  if (role === "none") { console.log(id + " "); continue; }
+  const provider = ((tf.provider || {}).aws || [])[0] || {};
+  const env = (((provider.default_tags || [])[0] || {}).tags || {}).Environment;
+  const file = path.join(settingsDir, env + ".json");
+  let settings;
+  try { settings = JSON.parse(fs.readFileSync(file, "utf8")); } catch (e) {
+    console.error("plan.sh: --role plan: stack " + id + " (environment " + env + "): cannot read " + file + ": " + e.message);
+    process.exit(2);
+  }
+  const arn = (settings.account || {}).planRoleArn;
+  if (!arn) {
+    console.error("plan.sh: --role plan: " + file + " has no account.planRoleArn for stack " + id + "; add it, or use --role deploy");
+    process.exit(2);
+  }
+  console.log(id + " " + arn);
+}
+JS
+) || exit 2
+  while read -r id arn; do if [[ -n "$id" ]]; then role_var[$id]=$arn; fi; done <<<"$roles"
+fi
+
 if $dry_run; then
   n=0; while read -r layer; do n=$((n + 1)); echo "layer $n: $layer"; done <<<"$layers"
+  for id in $(printf '%s\n' "${!role_var[@]}" | sort); do echo "role of $id: ${role_var[$id]:-(none: the credentials as they are)}"; done
   exit 0
 fi
 
@@ -101,11 +140,13 @@ export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 plan_one() {
   local id=$1 dir="$outdir/stacks/$1"
   if [[ ! -f "$dir/cdk.tf.json" ]]; then echo "no $dir/cdk.tf.json"; return 1; fi
+  local vars=()
+  if [[ -v role_var[$id] ]]; then vars=("-var=aws_role_arn=${role_var[$id]}"); fi
   (
     cd "$dir"
     terraform init -input=false -no-color \
       && terraform validate -no-color \
-      && terraform plan -input=false -no-color -lock-timeout=5m -out=tfplan \
+      && terraform plan -input=false -no-color -lock-timeout=5m "${vars[@]}" -out=tfplan \
       && terraform show -no-color tfplan >tfplan.txt
   )
 }

@@ -58,10 +58,11 @@ public final class BlueprintsApp {
     for (var entry : byEnvironment.entrySet()) {
       StateSettings other = entry.getValue().settings().state();
       if (!other.bucket().equals(state.bucket()) || !other.region().equals(state.region())
-          || other.lock() != state.lock() || !java.util.Objects.equals(other.lockTable(), state.lockTable())) {
+          || other.lock() != state.lock() || !java.util.Objects.equals(other.lockTable(), state.lockTable())
+          || !java.util.Objects.equals(other.account(), state.account()) || !java.util.Objects.equals(other.roleArn(), state.roleArn())) {
         throw new IllegalArgumentException("state of environment " + entry.getKey() + " (bucket " + other.bucket() + " in "
             + other.region() + ") differs from " + first.settings().environment().name() + " (bucket " + state.bucket()
-            + " in " + state.region() + "): environments synthesized together share one state bucket, region and lock; "
+            + " in " + state.region() + "): environments synthesized together share one state bucket, region, lock, account and role; "
             + "synthesize them separately with --env");
       }
       List<String> unknown = new ArrayList<>(entry.getValue().blueprints().fieldNames());
@@ -72,6 +73,7 @@ public final class BlueprintsApp {
       }
     }
 
+    Accounts.requireSeparate(byEnvironment);
     return new Deployment(selection, byEnvironment);
   }
 

@@ -1,5 +1,6 @@
 package dev.blueprints.settings;
 
+import dev.blueprints.core.AccountSettings;
 import dev.blueprints.core.StateSettings;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.LockMode;
@@ -44,7 +45,7 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
 
   static SettingsFile parse(String file, JsonNode root, Environment preset) {
     SettingsNode top = new SettingsNode(file, "", root)
-        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "environment", "blueprints");
+        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "environment", "blueprints", "account");
     String region = top.string("region", "us-east-1");
 
     SettingsNode env = top.object("environment").allowOnly("highAvailability", "deletionProtection", "logRetentionDays");
@@ -53,13 +54,15 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         .withDeletionProtection(env.bool("deletionProtection", preset.deletionProtection()))
         .withLogRetentionDays(env.integer("logRetentionDays", preset.logRetentionDays()));
 
-    SettingsNode state = top.object("state").allowOnly("bucket", "region", "keyPrefix", "lock", "lockTable");
+    SettingsNode state = top.object("state").allowOnly("bucket", "region", "keyPrefix", "lock", "lockTable", "account", "roleArn");
     StateSettings stateSettings = new StateSettings(
         state.string("bucket", null),
         state.string("region", region),
         state.string("keyPrefix", top.string("project", "blueprints")),
         state.enumValue("lock", LockMode.class, LockMode.LOCKFILE),
-        state.string("lockTable", null));
+        state.string("lockTable", null),
+        state.string("account", null),
+        state.string("roleArn", null));
 
     Settings settings = new Settings(
         top.string("project", "blueprints"),
@@ -68,8 +71,22 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         top.strings("availabilityZones", defaultZones(region, preset)),
         stateSettings,
         top.stringMap("tags"),
-        top.strings("alarmEmails", List.of()));
+        top.strings("alarmEmails", List.of()),
+        account(top));
     return new SettingsFile(settings, top.object("blueprints"));
+  }
+
+  /** The {@code account} object: null when absent; {@code id} is required when it is present. */
+  private static AccountSettings account(SettingsNode top) {
+    if (!top.has("account")) return null;
+    SettingsNode account = top.object("account").allowOnly("id", "roleArn", "planRoleArn", "externalId", "sessionName", "shared");
+    return new AccountSettings(
+        account.string("id", null),
+        account.string("roleArn", null),
+        account.string("planRoleArn", null),
+        account.string("externalId", null),
+        account.string("sessionName", null),
+        account.bool("shared", false));
   }
 
   /** Two AZs in dev, three in prod, named by the region's first letters (override for accounts without them). */

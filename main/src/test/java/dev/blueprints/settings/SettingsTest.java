@@ -114,7 +114,7 @@ class SettingsTest {
     Files.writeString(dir.resolve("dev.json"), "{\"regoin\": \"eu-west-1\"}");
     var unknown = invalid(() -> SettingsFile.load(dir, "dev"));
     assertTrue(unknown.getMessage().contains("unknown field regoin"), unknown.getMessage());
-    assertTrue(unknown.getMessage().contains("allowed fields are [alarmEmails, availabilityZones"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("allowed fields are [account, alarmEmails, availabilityZones"), unknown.getMessage());
 
     Files.writeString(dir.resolve("dev.json"), "{\"region\": \"eu-west-1\",");
     assertTrue(invalid(() -> SettingsFile.load(dir, "dev")).getMessage().contains("malformed JSON at line 1"));

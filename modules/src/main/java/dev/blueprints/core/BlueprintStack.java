@@ -5,7 +5,8 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * The base of every deployable stack: the AWS provider with the deployment's default tags, and the
+ * The base of every deployable stack: the AWS provider with the deployment's default tags (limited to the
+ * environment's account, assuming its role, when the settings declare them), and the
  * encrypted, locked S3 backend with a state key of its own ({@code <keyPrefix>/<stack id>.tfstate}).
  * Values another stack of the same app reads from this one travel as CDKTF cross-stack references,
  * which read this stack's remote state. The stack carries its {@link StackContext}, so the library's
@@ -31,7 +32,7 @@ public class BlueprintStack extends TerraformStack {
     Map<String, String> tags = settings.tagsFor(id, extraTags);
     this.context = StackContext.attach(this, settings, naming, tags);
     Stacks.place(this, scope, id);
-    Providers.aws(this, settings.region(), tags);
+    Providers.aws(this, settings.region(), tags, settings.account());
     RemoteState.attach(this, settings.state(), id);
   }
 

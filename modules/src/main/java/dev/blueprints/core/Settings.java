@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param state             the S3 backend every stack uses
  * @param tags              extra tags for every resource (through the provider's {@code default_tags})
  * @param alarmEmails       addresses subscribed to the alarm topic (may be empty)
+ * @param account           the AWS account the environment deploys into and the roles to assume there; null
+ *                          when not declared (the stacks then use whatever account the credentials belong to)
  */
 public record Settings(
     String project,
@@ -26,7 +28,8 @@ public record Settings(
     List<String> availabilityZones,
     StateSettings state,
     Map<String, String> tags,
-    List<String> alarmEmails) {
+    List<String> alarmEmails,
+    AccountSettings account) {
 
   /** Tag keys Blueprints sets itself; settings may not override them. */
   public static final List<String> RESERVED_TAGS = List.of("Project", "Environment", "Blueprint", "Stack", "ManagedBy");
@@ -67,6 +70,12 @@ public record Settings(
     availabilityZones = List.copyOf(availabilityZones);
   }
 
+  /** Settings that declare no account: stacks deploy into the account of the credentials. */
+  public Settings(String project, Environment environment, String region, List<String> availabilityZones,
+      StateSettings state, Map<String, String> tags, List<String> alarmEmails) {
+    this(project, environment, region, availabilityZones, state, tags, alarmEmails, null);
+  }
+
   /** The naming helper for this project and environment. */
   public Naming naming() {
     return new Naming(project, environment.name());
@@ -89,10 +98,15 @@ public record Settings(
 
   /** A copy using the first {@code count} availability zones. */
   public Settings withAvailabilityZones(List<String> zones) {
-    return new Settings(project, environment, region, zones, state, tags, alarmEmails);
+    return new Settings(project, environment, region, zones, state, tags, alarmEmails, account);
   }
 
   public Settings withEnvironment(Environment value) {
-    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails);
+    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account);
+  }
+
+  /** A copy deploying into {@code value} (null: the account of the credentials). */
+  public Settings withAccount(AccountSettings value) {
+    return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value);
   }
 }

@@ -37,6 +37,11 @@ public record StackContext(Settings settings, Naming naming, Map<String, String>
     return context;
   }
 
+  /** The context {@code stack} carries, or null when it carries none. */
+  public static StackContext find(TerraformStack stack) {
+    return CONTEXTS.get(stack);
+  }
+
   /** The context of the stack {@code construct} is in. */
   public static StackContext of(IConstruct construct) {
     TerraformStack stack = Stacks.of(construct);

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  * @param keyPrefix prefix of each state key; a stack's key is {@code <keyPrefix>/<stack>.tfstate}
  * @param lock      locking mode. Default: {@link LockMode#LOCKFILE}
  * @param lockTable DynamoDB table name, required with {@link LockMode#DYNAMODB}, empty otherwise
+ * @param account   the 12-digit account that holds the bucket (a tooling account, say); null when not declared.
+ *                  The {@code state-bootstrap} stack's provider is limited to it
+ * @param roleArn   role of {@code account} that the S3 backend and every {@code terraform_remote_state} read
+ *                  assume to reach the state; null: the credentials reach it as they are
  */
-public record StateSettings(String bucket, String region, String keyPrefix, LockMode lock, String lockTable) {
+public record StateSettings(String bucket, String region, String keyPrefix, LockMode lock, String lockTable,
+    String account, String roleArn) {
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern KEY_PREFIX = Pattern.compile("^[A-Za-z0-9!_.*'()-]+(/[A-Za-z0-9!_.*'()-]+)*$");
   private static final Pattern TABLE = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
@@ -31,6 +36,21 @@ public record StateSettings(String bucket, String region, String keyPrefix, Lock
     } else if (lockTable != null && !lockTable.isEmpty()) {
       throw Validate.invalid("state.lockTable", lockTable, "only used when state.lock is DYNAMODB; remove it or set state.lock to DYNAMODB");
     }
+    account = account == null || account.isEmpty() ? null : account;
+    roleArn = roleArn == null || roleArn.isEmpty() ? null : roleArn;
+    if (account != null) AccountSettings.requireAccount("state.account", account);
+    AccountSettings.requireRoleOf("state.roleArn", roleArn, "state.account", account);
+    if (roleArn != null && account == null) account = AccountSettings.accountOf(roleArn);
+  }
+
+  /** State in the account of the credentials, no role assumed. */
+  public StateSettings(String bucket, String region, String keyPrefix, LockMode lock, String lockTable) {
+    this(bucket, region, keyPrefix, lock, lockTable, null, null);
+  }
+
+  /** A copy whose bucket is in {@code account}, reached by assuming {@code roleArn} (may be null). */
+  public StateSettings inAccount(String account, String roleArn) {
+    return new StateSettings(bucket, region, keyPrefix, lock, lockTable, account, roleArn);
   }
 
   /** Locks by S3 lock file, the default. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.TerraformStack;
+import dev.blueprints.core.StackContext;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Suppressions;
 import java.io.IOException;
@@ -152,13 +153,14 @@ public final class Policy {
     List<Suppressions.Entry> suppressions = suppressions(state, app);
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Map<String, Set<String>> accounts = declaredAccounts(state);
     try {
       JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
       for (var it = manifest.path("stacks").fields(); it.hasNext(); ) {
         var stack = it.next();
         JsonNode json = JSON.readTree(outdir.resolve(stack.getValue().path("synthesizedStackPath").asText()).toFile());
         ids.add(stack.getKey());
-        findings.addAll(engine.check(new StackView(stack.getKey(), json), suppressions));
+        findings.addAll(engine.check(withAccounts(new StackView(stack.getKey(), json), accounts), suppressions));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the synthesized output in " + outdir, e);
@@ -175,7 +177,7 @@ public final class Policy {
   public static PolicyReport check(TerraformStack stack) {
     AppState state = state(stack);
     PolicyEngine engine = engine(state);
-    StackView view = view(stack);
+    StackView view = withAccounts(view(stack), declaredAccounts(state));
     return new PolicyReport(engine.rules(), List.of(view.id()), engine.check(view, suppressions(state, stack)));
   }
 
@@ -237,6 +239,29 @@ public final class Policy {
     return rules;
   }
 
+  /**
+   * The accounts the settings of the app's stacks declare, by environment name: a stack of an environment with a
+   * declared account is checked for the guard even when it was built without those settings.
+   */
+  private static Map<String, Set<String>> declaredAccounts(AppState state) {
+    List<TerraformStack> stacks;
+    synchronized (state) {
+      stacks = List.copyOf(state.stacks.values());
+    }
+    Map<String, Set<String>> out = new java.util.HashMap<>();
+    for (TerraformStack stack : stacks) {
+      StackContext context = StackContext.find(stack);
+      if (context == null || context.settings().account() == null) continue;
+      out.computeIfAbsent(context.environment().name(), e -> new java.util.TreeSet<>()).add(context.settings().account().id());
+    }
+    return out;
+  }
+
+  private static StackView withAccounts(StackView view, Map<String, Set<String>> accounts) {
+    Set<String> declared = accounts.get(view.environment());
+    return declared == null ? view : new StackView(view.id(), view.root(), declared);
+  }
+
   private static StackView view(TerraformStack stack) {
     JsonNode json = JSON.valueToTree(stack.toTerraform());
     return new StackView(String.join("/", Stacks.path(stack)), json);
@@ -252,8 +277,9 @@ public final class Policy {
     List<Suppressions.Entry> suppressions = suppressions(state, anyStack);
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
+    Map<String, Set<String>> accounts = declaredAccounts(state);
     for (TerraformStack stack : stacks) {
-      StackView view = view(stack);
+      StackView view = withAccounts(view(stack), accounts);
       ids.add(view.id());
       findings.addAll(engine.check(view, suppressions));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The synthesized Terraform JSON of one stack ({@code {"resource": {type: {name: {...}}}, "terraform": ...}})
@@ -12,10 +13,25 @@ import java.util.Locale;
 public final class StackView {
   private final String id;
   private final JsonNode root;
+  private final Set<String> declaredAccounts;
 
   public StackView(String id, JsonNode root) {
+    this(id, root, Set.of());
+  }
+
+  /**
+   * @param declaredAccounts the AWS accounts the settings of the app declare for this stack's environment (empty
+   *                         when none does)
+   */
+  public StackView(String id, JsonNode root, Set<String> declaredAccounts) {
     this.id = id;
     this.root = root;
+    this.declaredAccounts = Set.copyOf(declaredAccounts);
+  }
+
+  /** The accounts the app's settings declare for this stack's environment; empty when none is declared. */
+  public Set<String> declaredAccounts() {
+    return declaredAccounts;
   }
 
   /** The stack's id (its construct path for a top-level stack). */

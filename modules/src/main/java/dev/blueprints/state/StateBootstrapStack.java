@@ -1,5 +1,6 @@
 package dev.blueprints.state;
 
+import dev.blueprints.core.AccountSettings;
 import dev.blueprints.core.LockMode;
 import dev.blueprints.core.StateSettings;
 import com.hashicorp.cdktf.LocalBackend;
@@ -41,7 +42,10 @@ public final class StateBootstrapStack extends TerraformStack {
     tags.put("Stack", id);
     tags.put("ManagedBy", "blueprints");
     tags.putAll(new java.util.TreeMap<>(extraTags));
-    Providers.aws(this, state.region(), tags);
+    // With state.account declared, the bucket can only be created in that account: credentials of any other stop
+    // the plan. No role is assumed: creating the bucket takes more than the state role (which only reads and
+    // writes state) may do, so this stack runs with administrator credentials of the state account.
+    Providers.aws(this, state.region(), tags, state.account() == null ? null : AccountSettings.of(state.account()));
     new LocalBackend(this, LocalBackendConfig.builder().path(LOCAL_STATE_FILE).build());
 
     // Keep a year of state history: a bad apply is undone by restoring the previous version.

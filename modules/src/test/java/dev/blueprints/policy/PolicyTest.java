@@ -57,7 +57,8 @@ class PolicyTest {
       assertTrue(rule.id().matches("BP-[A-Z0-9]+-\\d{3}"), rule.id());
       assertTrue(rule.description().endsWith(".") && rule.description().length() > 20, rule.id() + " description");
       assertTrue(rule.fix().length() > 10, rule.id() + " fix");
-      assertTrue(!rule.resourceTypes().isEmpty() || rule.id().equals("BP-STATE-001"), rule.id() + " resource types");
+      assertTrue(!rule.resourceTypes().isEmpty() || List.of("BP-STATE-001", "BP-ACCOUNT-001").contains(rule.id()),
+          rule.id() + " resource types");
       for (String publicId : rule.publicIds()) {
         assertTrue(publicId.matches("CKV2?_AWS_\\d+|AVD-AWS-\\d{4}|AwsSolutions-[A-Z]+\\d+"), rule.id() + ": " + publicId);
       }
@@ -65,7 +66,7 @@ class PolicyTest {
     }
     Set<String> areas = rules.stream().map(r -> r.id().split("-")[1]).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(List.of("NET", "LB", "EC2", "ASG", "ECS", "ECR", "RDS", "MDB", "S3", "SM", "CW", "APIGW",
-        "COG", "IAM", "KMS", "STATE", "REL", "EFS", "SNS")), areas);
+        "COG", "IAM", "KMS", "STATE", "REL", "EFS", "SNS", "ACCOUNT")), areas);
     assertTrue(rules.stream().anyMatch(r -> r.severity() == Severity.WARNING));
   }
 

@@ -59,12 +59,13 @@ class PlanScriptTest {
         if [[ "$1" == version ]]; then echo '{"terraform_version": "%s"}'; exit 0; fi
         stack=$(basename "$PWD")
         echo "$stack $1" >>"%s"
+        echo "$stack $*" >>"%s.args"
         sleep 0.05
         if [[ "$1" == plan && " $FAIL_IN " == *" $stack "* ]]; then echo "Error: no credentials" >&2; exit 1; fi
         if [[ "$1" == plan ]]; then echo plan >tfplan; fi
         if [[ "$1" == show ]]; then echo "Plan: 1 to add"; fi
         exit 0
-        """.formatted(version, calls));
+        """.formatted(version, calls, calls));
   }
 
   Scripts.Result plan(Map<String, String> env, String... args) {
@@ -158,6 +159,64 @@ class PlanScriptTest {
     List<String> lines = Files.readAllLines(calls);
     assertTrue(lines.contains("shop-dev-compute plan"), "the rest of the layer still runs");
     assertFalse(lines.stream().anyMatch(l -> l.startsWith("shop-dev-edge")), String.join("\n", lines));
+  }
+
+  /** Gives shop-dev-* and other-dev-network the variable aws_role_arn, as stacks with an account role have. */
+  void withAccountRoles(Path settings, String devJson) throws IOException {
+    String tf = "{\"provider\": {\"aws\": [{\"default_tags\": [{\"tags\": {\"Environment\": \"dev\"}}]}]},"
+        + " \"variable\": {\"aws_role_arn\": {\"type\": \"string\", \"default\": \"arn:aws:iam::222222222222:role/deploy\"}}}";
+    for (String stack : List.of("shop-dev-network", "shop-dev-data", "shop-dev-compute", "shop-dev-edge")) {
+      Files.writeString(out.resolve("stacks").resolve(stack).resolve("cdk.tf.json"), tf);
+    }
+    Files.createDirectories(settings);
+    Files.writeString(settings.resolve("dev.json"), devJson);
+  }
+
+  @Test
+  void rolePlanPassesEachEnvironmentsPlanRoleFromTheSettings() throws IOException {
+    fakeTerraform("1.10.5");
+    Path settings = dir.resolve("settings");
+    withAccountRoles(settings, "{\"account\": {\"id\": \"222222222222\", \"planRoleArn\": \"arn:aws:iam::222222222222:role/plan\"}}");
+    Scripts.Result r = plan(Map.of("BLUEPRINTS_SETTINGS_DIR", settings.toString()), "--role", "plan", "shop-dev-*");
+    assertEquals(0, r.status(), r.stdout() + r.stderr());
+    List<String> args = Files.readAllLines(Path.of(calls + ".args"));
+    assertTrue(args.stream().anyMatch(l -> l.startsWith("shop-dev-edge plan ") && l.contains(" -var=aws_role_arn=arn:aws:iam::222222222222:role/plan ")),
+        String.join("\n", args));
+    assertEquals(4, args.stream().filter(l -> l.contains("-var=aws_role_arn=")).count(), "only plan gets the variable");
+
+    Scripts.Result none = plan(Map.of(), "--dry-run", "--role", "none");
+    assertTrue(none.stdout().contains("role of shop-dev-data: (none: the credentials as they are)"), none.stdout());
+    assertFalse(none.stdout().contains("role of other-dev-network"), "a stack without the variable gets no -var");
+  }
+
+  @Test
+  void rolePlanWithoutAPlanRoleInTheSettingsStopsBeforeAnyStack() throws IOException {
+    fakeTerraform("1.10.5");
+    Path settings = dir.resolve("settings");
+    withAccountRoles(settings, "{\"account\": {\"id\": \"222222222222\"}}");
+    Scripts.Result r = plan(Map.of("BLUEPRINTS_SETTINGS_DIR", settings.toString()), "--role", "plan");
+    assertEquals(2, r.status());
+    assertTrue(r.stderr().contains(settings.resolve("dev.json") + " has no account.planRoleArn for stack shop-dev-"), r.stderr());
+    assertFalse(Files.exists(calls), "no terraform command ran");
+    assertEquals(2, plan(Map.of(), "--dry-run", "--role", "admin").status());
+  }
+
+  @Test
+  void roleShPrintsTheRoleTheSettingsNameForEachPurpose() throws IOException {
+    String script = Scripts.ROOT.resolve("main/scripts/role.sh").toString();
+    Path settings = dir.resolve("settings");
+    Files.createDirectories(settings);
+    Files.writeString(settings.resolve("prod.json"), "{\"account\": {\"id\": \"333333333333\", \"roleArn\": "
+        + "\"arn:aws:iam::333333333333:role/deploy\", \"planRoleArn\": \"arn:aws:iam::333333333333:role/plan\"}}");
+    Files.writeString(settings.resolve("dev.json"), "{\"project\": \"bp\"}");
+    Map<String, String> env = Map.of("PATH", Scripts.pathWithoutTerraform(), "BLUEPRINTS_SETTINGS_DIR", settings.toString());
+    assertEquals("arn:aws:iam::333333333333:role/plan\n", Scripts.run(dir, env, "bash", script, "prod", "plan").stdout());
+    assertEquals("arn:aws:iam::333333333333:role/deploy\n", Scripts.run(dir, env, "bash", script, "prod", "deploy").stdout());
+    Scripts.Result none = Scripts.run(dir, env, "bash", script, "dev", "plan");
+    assertEquals(0, none.status());
+    assertEquals("", none.stdout(), "no role named: the workflow falls back to its variable");
+    assertEquals(2, Scripts.run(dir, env, "bash", script, "qa", "plan").status(), "no settings file");
+    assertEquals(2, Scripts.run(dir, env, "bash", script, "prod", "admin").status());
   }
 
   static void assertBefore(List<String> lines, String first, String then) {

@@ -76,8 +76,53 @@ class WorkflowTest {
     assertEquals("20", steps("plan").get(node).path("with").path("node-version").asText());
     String tf = steps("plan").get(terraform).path("with").path("terraform_version").asText();
     assertTrue(tf.matches("1\\.(1\\d|[2-9]\\d)\\.\\d+"), "terraform >= 1.10: " + tf);
-    assertEquals("${{ vars.AWS_PLAN_ROLE_ARN }}", steps("plan").get(aws).path("with").path("role-to-assume").asText());
+    assertTrue(steps("plan").get(aws).path("with").path("role-to-assume").asText().endsWith("|| vars.AWS_PLAN_ROLE_ARN }}"));
     assertTrue(steps("plan").get(upload).path("with").path("path").asText().contains("cdktf.out/stacks/*/tfplan"));
+  }
+
+  /** Index of the step whose id is {@code id}. */
+  static int stepWithId(String job, String id) {
+    List<JsonNode> steps = steps(job);
+    for (int i = 0; i < steps.size(); i++) if (steps.get(i).path("id").asText().equals(id)) return i;
+    throw new AssertionError("job " + job + " has no step with id " + id);
+  }
+
+  @Test
+  void eachEnvironmentIsPlannedWithItsOwnRoleFromTheSettings() {
+    List<JsonNode> steps = steps("plan");
+    int previousPlan = step("plan", "mvn -B -q -pl main -am compile exec:exec");
+    for (String env : List.of("dev", "prod")) {
+      int role = stepWithId("plan", env + "-role");
+      assertEquals("echo \"arn=$(bash main/scripts/role.sh " + env + " plan)\" >>\"$GITHUB_OUTPUT\"", steps.get(role).path("run").asText());
+      int credentials = -1;
+      int plan = -1;
+      for (int i = role + 1; i < steps.size(); i++) {
+        JsonNode s = steps.get(i);
+        if (credentials < 0 && s.path("uses").asText().startsWith("aws-actions/configure-aws-credentials@")) credentials = i;
+        if (plan < 0 && s.path("run").asText().contains("plan.sh")) plan = i;
+      }
+      assertEquals("${{ steps." + env + "-role.outputs.arn || vars.AWS_PLAN_ROLE_ARN }}",
+          steps.get(credentials).path("with").path("role-to-assume").asText());
+      assertEquals("bash main/scripts/plan.sh --role none '*-" + env + "-*'", steps.get(plan).path("run").asText().trim());
+      assertTrue(previousPlan < role && role < credentials && credentials < plan, env + ": role, credentials, plan in order");
+      previousPlan = plan;
+    }
+  }
+
+  @Test
+  void deploysAssumeTheEnvironmentsDeployRoleFromTheSettings() {
+    for (String env : List.of("dev", "prod")) {
+      String job = "deploy-" + env;
+      int role = stepWithId(job, "role");
+      assertEquals("echo \"arn=$(bash main/scripts/role.sh " + env + " deploy)\" >>\"$GITHUB_OUTPUT\"",
+          steps(job).get(role).path("run").asText());
+      int credentials = step(job, "aws-actions/configure-aws-credentials");
+      assertTrue(role < credentials);
+      assertEquals("${{ steps.role.outputs.arn || vars.AWS_DEPLOY_ROLE_ARN }}",
+          steps(job).get(credentials).path("with").path("role-to-assume").asText());
+      JsonNode deploy = steps(job).get(step(job, "cdktf-cli@0.19.2 deploy"));
+      assertEquals("", deploy.path("env").path("TF_VAR_aws_role_arn").asText("missing"), "the provider assumes no second role");
+    }
   }
 
   @Test
