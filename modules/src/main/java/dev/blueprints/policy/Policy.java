@@ -184,8 +184,15 @@ public final class Policy {
   /** Runs {@code packs} on the synthesized JSON of any CDKTF stack, with the given suppressions. */
   public static PolicyReport check(String stackId, JsonNode synthesized, List<RulePack> packs,
       List<Suppressions.Entry> suppressions) {
+    return check(stackId, synthesized, Set.of(), packs, suppressions);
+  }
+
+  /** As above, for a stack whose environment declares {@code declaredAccounts} in its settings. */
+  public static PolicyReport check(String stackId, JsonNode synthesized, Set<String> declaredAccounts, List<RulePack> packs,
+      List<Suppressions.Entry> suppressions) {
     PolicyEngine engine = new PolicyEngine(rulesOf(packs));
-    return new PolicyReport(engine.rules(), List.of(stackId), engine.check(new StackView(stackId, synthesized), suppressions));
+    return new PolicyReport(engine.rules(), List.of(stackId),
+        engine.check(new StackView(stackId, synthesized, declaredAccounts), suppressions));
   }
 
   /** The report of the last check of {@code scope}'s app, if the policy ran. */

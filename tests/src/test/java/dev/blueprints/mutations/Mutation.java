@@ -12,12 +12,15 @@ import java.util.function.Predicate;
  *
  * @param name   what the change does, as the suite reports it
  * @param ruleId the rule whose new finding catches it
- * @param type   the resource type changed ({@value #STACK} for the stack's {@code terraform} block)
+ * @param type   the resource type changed ({@value #STACK} for the stack's {@code terraform} block, {@value #PROVIDER}
+ *               for its default AWS provider)
  * @param where  which resources of the type it applies to
  * @param change edits the stack's JSON (a copy) at one resource
  */
 record Mutation(String name, String ruleId, String type, Predicate<JsonNode> where, Change change) {
   static final String STACK = "terraform";
+  /** The type of a change to the stack's default AWS provider ({@code provider.aws}). */
+  static final String PROVIDER = "provider";
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Edits {@code root} (the whole stack) at resource {@code name} whose body is {@code body}. */

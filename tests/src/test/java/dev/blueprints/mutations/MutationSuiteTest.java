@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.blueprints.app.Blueprints;
+import dev.blueprints.app.Selection;
 import dev.blueprints.policy.Finding;
 import dev.blueprints.policy.Policy;
 import dev.blueprints.policy.Rule;
@@ -50,35 +51,48 @@ class MutationSuiteTest {
   }
 
   private static final Map<String, List<String>> BASELINE = new ConcurrentHashMap<>();
-  private static AppSynth app;
   private static List<Case> cases;
+
+  /** three-tier with an account per environment (settings in main's test resources): the account guard's case. */
+  static final String MULTI_ACCOUNT = "three-tier (accounts)";
 
   @BeforeAll
   static void run() {
-    app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
+    AppSynth committed = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
+    AppSynth accounts = AppSynth.of(new Selection(List.of("three-tier"), List.of("dev", "prod"),
+        Path.of("..", "main", "src", "test", "resources", "multi-account")));
     cases = new ArrayList<>();
     for (String blueprint : Blueprints.ids()) {
-      for (Mutation mutation : Mutations.ALL) tryOn(blueprint, mutation).ifPresent(cases::add);
+      for (Mutation mutation : Mutations.ALL) tryOn(committed, blueprint, blueprint, mutation).ifPresent(cases::add);
+    }
+    for (Mutation mutation : Mutations.ALL) {
+      if (mutation.type().equals(Mutation.PROVIDER)) tryOn(accounts, MULTI_ACCOUNT, "three-tier", mutation).ifPresent(cases::add);
     }
   }
 
   /** The mutation applied to the first resource of the blueprint's prod stacks it fits; empty when none fits. */
-  static Optional<Case> tryOn(String blueprint, Mutation mutation) {
+  static Optional<Case> tryOn(AppSynth app, String name, String blueprint, Mutation mutation) {
     List<String> stacks = app.stacks().keySet().stream().filter(id -> id.startsWith(blueprint + "-prod-")).toList();
     for (String stack : stacks) {
       JsonNode root = app.stack(stack).root();
-      List<String> before = BASELINE.computeIfAbsent(stack, id -> lines(id, root));
-      for (String name : targets(root, mutation)) {
-        String address = mutation.type().equals(Mutation.STACK) ? "terraform" : mutation.type() + "." + name;
+      List<String> before = BASELINE.computeIfAbsent(name + " " + stack, id -> lines(stack, root, root));
+      for (String target : targets(root, mutation)) {
+        String address = switch (mutation.type()) {
+          case Mutation.STACK, Mutation.PROVIDER -> "terraform";
+          default -> mutation.type() + "." + target;
+        };
         String flagged = severityOf(mutation) + " " + mutation.ruleId() + " " + stack + " " + address + ":";
         if (!(mutation.change() instanceof Mutation.Copy) && before.stream().anyMatch(line -> line.startsWith(flagged))) {
           continue; // already flagged there: a change cannot add what is already reported
         }
         ObjectNode copy = root.deepCopy();
-        ObjectNode body = (ObjectNode) (mutation.type().equals(Mutation.STACK) ? copy.path("terraform")
-            : copy.path("resource").path(mutation.type()).path(name));
-        mutation.change().apply(copy, name, body);
-        return Optional.of(new Case(mutation, blueprint, stack, address, added(before, lines(stack, copy))));
+        ObjectNode body = (ObjectNode) switch (mutation.type()) {
+          case Mutation.STACK -> copy.path("terraform");
+          case Mutation.PROVIDER -> copy.path("provider").path("aws").path(0);
+          default -> copy.path("resource").path(mutation.type()).path(target);
+        };
+        mutation.change().apply(copy, target, body);
+        return Optional.of(new Case(mutation, name, stack, address, added(before, lines(stack, root, copy))));
       }
     }
     return Optional.empty();
@@ -94,15 +108,24 @@ class MutationSuiteTest {
       if (mutation.where().test(root.path("terraform"))) out.add("terraform");
       return out;
     }
+    if (mutation.type().equals(Mutation.PROVIDER)) {
+      if (mutation.where().test(root.path("provider").path("aws").path(0))) out.add("aws");
+      return out;
+    }
     root.path("resource").path(mutation.type()).fields().forEachRemaining(e -> {
       if (mutation.where().test(e.getValue())) out.add(e.getKey());
     });
     return out;
   }
 
-  /** Every finding of the pack on the stack, suppressed or not, as lines. */
-  private static List<String> lines(String stack, JsonNode root) {
-    return Policy.check(stack, root, List.of(PACK), List.of()).findings().stream().map(Finding::line).toList();
+  /**
+   * Every finding of the pack on the stack, suppressed or not, as lines. The accounts the settings declared are
+   * those the unchanged stack's provider lists ({@code original}): a change must not change what was declared.
+   */
+  private static List<String> lines(String stack, JsonNode original, JsonNode root) {
+    Set<String> declared = new TreeSet<>();
+    original.path("provider").path("aws").path(0).path("allowed_account_ids").forEach(id -> declared.add(id.asText()));
+    return Policy.check(stack, root, declared, List.of(PACK), List.of()).findings().stream().map(Finding::line).toList();
   }
 
   /** Lines of {@code after} beyond those of {@code before} (as multisets). */
@@ -128,12 +151,12 @@ class MutationSuiteTest {
   @Test
   void aChangeNoRuleCatchesIsReportedAsMissed() {
     Mutation harmless = Mutation.of("tag a subnet", "BP-NET-004", "aws_subnet", Mutation.set("tags.Owner", "platform"));
-    Case c = tryOn("api-ecs", harmless).orElseThrow();
+    Case c = tryOn(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")), "api-ecs", "api-ecs", harmless).orElseThrow();
     assertEquals(List.of(), c.newFindings());
     assertTrue(!c.caught(), "a change with no new finding is missed");
     Mutation otherRule = Mutation.of("security group loses its description", "BP-NET-001", "aws_security_group",
         Mutation.remove("description"));
-    Case wrongOwner = tryOn("api-ecs", otherRule).orElseThrow();
+    Case wrongOwner = tryOn(AppSynth.of(Blueprints.ids(), List.of("dev", "prod")), "api-ecs", "api-ecs", otherRule).orElseThrow();
     assertTrue(wrongOwner.newFindings().stream().anyMatch(line -> line.contains(" BP-NET-002 ")), wrongOwner.newFindings().toString());
     assertTrue(!wrongOwner.caught(), "a finding of another rule does not catch a change owned by " + otherRule.ruleId());
   }

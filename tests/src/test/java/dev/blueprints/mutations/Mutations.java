@@ -159,6 +159,8 @@ final class Mutations {
           document("policy", d -> statements(d).forEach(s -> ((ObjectNode) s).put("Resource", "*")))),
       of("key rotation off", "BP-KMS-001", "aws_kms_key", set("enable_key_rotation", false)),
       // state and reliability
+      of("aws provider no longer limited to the environment's account", "BP-ACCOUNT-001", Mutation.PROVIDER,
+          present("allowed_account_ids"), remove("allowed_account_ids")),
       of("state backend unencrypted", "BP-STATE-001", Mutation.STACK, present("backend"), set("backend.s3.encrypt", false)),
       of("database prevent_destroy removed", "BP-REL-001", "aws_db_instance", remove("lifecycle")),
       of("bucket prevent_destroy removed", "BP-REL-001", "aws_s3_bucket", remove("lifecycle")),
