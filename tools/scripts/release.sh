@@ -74,7 +74,7 @@ else
   [[ "$baseline" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] && baseline_version="${baseline#v}"
   old_jar=$(ls "$work/baseline/modules/target/"blueprints-modules-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
   (cd "$work/change" && mvn -B -q -pl tools -am compile dependency:build-classpath -Dmdep.outputFile="$work/tools.cp" >/dev/null)
-  (cd "$work/change" && mvn -B -q -pl modules dependency:build-classpath -Dmdep.outputFile="$work/modules.cp" >/dev/null)
+  (cd "$work/change" && mvn -B -q -pl modules -am dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$work/modules.cp" >/dev/null)
   tools_cp="$work/change/tools/target/classes:$(cat "$work/tools.cp")"
   status=0
   java -cp "$tools_cp" dev.blueprints.tools.release.ApiCompatibility "$old_jar" "$jar" "$(cat "$work/modules.cp")" || status=1
