@@ -70,9 +70,9 @@ if [ -z "$baseline" ]; then
   echo "release.sh: no earlier release tag (v*.*.*) and no --baseline: the compatibility checks have nothing to compare with"
 else
   build baseline "$baseline" ""
-  baseline_version=$(cd "$work/baseline" && mvn -B -q help:evaluate -Dexpression=project.version -DforceStdout)
+  baseline_version=$(cd "$work/baseline" && mvn -B -q -N help:evaluate -Dexpression=project.version -DforceStdout)
   [[ "$baseline" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] && baseline_version="${baseline#v}"
-  old_jar=$(ls "$work/baseline/modules/target/"blueprints-modules-*.jar | grep -v -e sources -e javadoc -e tests | head -1)
+  old_jar="$work/baseline/modules/target/blueprints-modules-$baseline_version.jar"
   (cd "$work/change" && mvn -B -q -pl tools -am compile dependency:build-classpath -Dmdep.outputFile="$work/tools.cp" >/dev/null)
   (cd "$work/change" && mvn -B -q -pl modules -am dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$work/modules.cp" >/dev/null)
   tools_cp="$work/change/tools/target/classes:$(cat "$work/tools.cp")"
