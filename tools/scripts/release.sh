@@ -74,10 +74,10 @@ else
   [[ "$baseline" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] && baseline_version="${baseline#v}"
   old_jar="$work/baseline/modules/target/blueprints-modules-$baseline_version.jar"
   (cd "$work/change" && mvn -B -q -pl tools -am compile dependency:build-classpath -Dmdep.outputFile="$work/tools.cp" >/dev/null)
-  (cd "$work/change" && mvn -B -q -pl modules -am dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$work/modules.cp" >/dev/null)
+  # The tools' class path holds the modules' own dependencies (cdktf, the provider), for japicmp's look-ups.
   tools_cp="$work/change/tools/target/classes:$(cat "$work/tools.cp")"
   status=0
-  java -cp "$tools_cp" dev.blueprints.tools.release.ApiCompatibility "$old_jar" "$jar" "$(cat "$work/modules.cp")" || status=1
+  java -cp "$tools_cp" dev.blueprints.tools.release.ApiCompatibility "$old_jar" "$jar" "$(cat "$work/tools.cp")" || status=1
   java -cp "$tools_cp" dev.blueprints.tools.release.AddressCompatibility "$work/baseline-out" "$work/change-out" || status=1
   if [ "$status" != 0 ]; then
     if java -cp "$tools_cp" dev.blueprints.tools.release.SemanticVersion "$baseline_version" "$version"; then
