@@ -70,7 +70,8 @@ if [ -z "$baseline" ]; then
   echo "release.sh: no earlier release tag (v*.*.*) and no --baseline: the compatibility checks have nothing to compare with"
 else
   build baseline "$baseline" ""
-  baseline_version=$(cd "$work/baseline" && mvn -B -q -N help:evaluate -Dexpression=project.version -DforceStdout)
+  baseline_version=$(cd "$work/baseline" && mvn -B -q -N help:evaluate -Dexpression=project.version -DforceStdout -Dstyle.color=never \
+    | sed 's/\x1b\[[0-9;]*m//g')
   [[ "$baseline" =~ ^v[0-9]+\.[0-9]+\.[0-9]+$ ]] && baseline_version="${baseline#v}"
   old_jar="$work/baseline/modules/target/blueprints-modules-$baseline_version.jar"
   (cd "$work/change" && mvn -B -q -pl tools -am compile dependency:build-classpath -Dmdep.outputFile="$work/tools.cp" >/dev/null)
