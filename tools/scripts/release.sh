@@ -82,7 +82,7 @@ else
   java -cp "$tools_cp" dev.blueprints.tools.release.AddressCompatibility "$work/baseline-out" "$work/change-out" || status=1
   if [ "$status" != 0 ]; then
     if java -cp "$tools_cp" dev.blueprints.tools.release.SemanticVersion "$baseline_version" "$version"; then
-      echo "release.sh: breaking changes allowed: $baseline_version -> $version moves the major version; say what consumers do in CHANGELOG.md"
+      echo "release.sh: breaking changes allowed: $baseline_version -> $version is a major step (the minor one while the major is 0); say what consumers do in CHANGELOG.md"
     else
       echo "release.sh: breaking changes since $baseline ($baseline_version) need a new major version (or, for addresses, a moved block)" >&2
       exit 1
