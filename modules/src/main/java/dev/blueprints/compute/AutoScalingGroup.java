@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -230,6 +232,11 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
   public AutoScalingGroup allowHttpsEgressToInternet(String reason) {
     connections().allowToAnyIpv4(Port.tcp(443), reason);
     return this;
+  }
+
+  /** Average CPU of the group's instances (%), keyed by the group's name reference. */
+  public Metric metricCpu() {
+    return Metrics.asgCpu(name());
   }
 
   /** The group name (a reference). */

@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -266,6 +268,14 @@ public final class EcsCluster extends BlueprintConstruct {
   /** The container instances' role; null for Fargate. */
   public Role instanceRole() {
     return instanceRole;
+  }
+
+  /** Average CPU of the EC2 capacity's instances (%); EC2 clusters only. */
+  public Metric metricCapacityCpu() {
+    if (autoScalingGroup == null) {
+      throw Validate.invalid("capacity", "FARGATE", "a Fargate cluster has no instances; metricCapacityCpu needs EC2 capacity");
+    }
+    return Metrics.asgCpu(autoScalingGroup.getName());
   }
 
   /** The Auto Scaling group's name; null for Fargate. */

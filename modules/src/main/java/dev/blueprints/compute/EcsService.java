@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -334,6 +336,16 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
     if (!all.contains(address)) all.add(address);
     service.setDependsOn(all);
     return this;
+  }
+
+  /** Average CPU of the service's tasks (%), keyed by the cluster's and the service's name references. */
+  public Metric metricCpu() {
+    return Metrics.ecsServiceCpu(props.cluster().name(), name());
+  }
+
+  /** Average memory of the service's tasks (%), keyed by the cluster's and the service's name references. */
+  public Metric metricMemory() {
+    return Metrics.ecsServiceMemory(props.cluster().name(), name());
   }
 
   /** The service name as a reference. */

@@ -2,6 +2,7 @@ package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.observability.Widget;
 import dev.blueprints.observability.Widgets;
 import dev.blueprints.core.StackContext;
@@ -190,6 +191,14 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   /** The ARN suffix, the {@code LoadBalancer} dimension of CloudWatch metrics. */
   public String arnSuffix() {
     return arnSuffix.get();
+  }
+
+  /** 5xx answered by the load balancer itself (application load balancers only). */
+  public Metric metricHttp5xx() {
+    if (kind() != LoadBalancerKind.APPLICATION) {
+      throw Validate.invalid("kind", kind(), "HTTP metrics exist only for APPLICATION load balancers; a network load balancer has none");
+    }
+    return Metrics.albHttp5xx(arnSuffix());
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.blueprints.data;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.db_parameter_group.DbParameterGroup;
@@ -188,6 +190,26 @@ public final class Database extends BlueprintConstruct implements Connectable {
   /** ARN of the master user secret RDS creates and rotates ({@code master_user_secret[0].secret_arn}). */
   public String secretArn() {
     return instance.getMasterUserSecret().get(0).getSecretArn();
+  }
+
+  /** Average CPU of the instance (%). */
+  public Metric metricCpu() {
+    return Metrics.rdsCpu(identifier());
+  }
+
+  /** Minimum free storage (bytes); its recommended alarm needs a threshold, e.g. 10% of the allocated storage. */
+  public Metric metricFreeStorage() {
+    return Metrics.rdsFreeStorage(identifier());
+  }
+
+  /** Average freeable memory (bytes); its recommended alarm needs a threshold. */
+  public Metric metricFreeableMemory() {
+    return Metrics.rdsFreeableMemory(identifier());
+  }
+
+  /** Maximum connections; its recommended alarm needs a threshold, e.g. 80% of max_connections. */
+  public Metric metricConnections() {
+    return Metrics.rdsConnections(identifier());
   }
 
   /** The instance identifier (a reference). */

@@ -1,6 +1,8 @@
 package dev.blueprints.data;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.memorydb_acl.MemorydbAcl;
 import com.hashicorp.cdktf.providers.aws.memorydb_cluster.MemorydbCluster;
@@ -123,6 +125,16 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
 
   public Secret secret() {
     return secret;
+  }
+
+  /** The busiest node's engine CPU (%), keyed by the cluster's name reference. */
+  public Metric metricEngineCpu() {
+    return Metrics.memoryDbCpu(cluster.getName());
+  }
+
+  /** The fullest node's memory use (%), keyed by the cluster's name reference. */
+  public Metric metricMemory() {
+    return Metrics.memoryDbMemory(cluster.getName());
   }
 
   /** The cluster name, known at synth. */

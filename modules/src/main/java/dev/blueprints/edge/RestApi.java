@@ -1,6 +1,8 @@
 package dev.blueprints.edge;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -448,6 +450,16 @@ public final class RestApi extends BlueprintConstruct {
 
   public String id() {
     return apiId.get();
+  }
+
+  /** Fraction of the stage's requests failing with 5xx, keyed by the API's and the stage's name references. */
+  public Metric metric5xx() {
+    return Metrics.apiGateway5xx(resource().getName(), stage().getStageName());
+  }
+
+  /** p95 latency of the stage (ms), keyed by the API's and the stage's name references. */
+  public Metric metricLatency() {
+    return Metrics.apiGatewayLatency(resource().getName(), stage().getStageName());
   }
 
   public String stageName() {

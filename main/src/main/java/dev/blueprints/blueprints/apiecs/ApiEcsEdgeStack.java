@@ -33,7 +33,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
     LogQueries.requestLatency(this, List.of(api.accessLogs()), "responseLatency");
 
     Alarms alarms = new Alarms(this, "Alarms", compute.alarmTopic);
-    alarms.apiGateway5xx("Api", api.apiName(), api.stageName());
-    alarms.apiGatewayLatency("Api", api.apiName(), api.stageName());
+    alarms.recommended("Api", api.metric5xx());
+    alarms.recommended("Api", api.metricLatency());
   }
 }
