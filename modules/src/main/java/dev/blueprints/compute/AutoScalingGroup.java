@@ -26,6 +26,7 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataO
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMonitoring;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkInterfaces;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
+import dev.blueprints.auth.Grantable;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.NameLimit;
@@ -63,7 +64,7 @@ import software.constructs.Construct;
  *   not take the provider's default tags.</li>
  * </ul>
  */
-public final class AutoScalingGroup extends BlueprintConstruct implements Connectable {
+public final class AutoScalingGroup extends BlueprintConstruct implements Connectable, Grantable {
   static final String AL2023_X86 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AL2023_ARM = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
   private static final List<String> GROUP_METRICS = List.of("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity",
@@ -277,6 +278,12 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
   /** Alarms of {@link ScalingPolicy.SimpleCpu} (scale up, then scale down). */
   public List<CloudwatchMetricAlarm> alarms() {
     return List.copyOf(alarms);
+  }
+
+  /** Grants go to the instance role. */
+  @Override
+  public Role grantRole() {
+    return role();
   }
 
   @Override

@@ -22,6 +22,7 @@ import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVo
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeEfsVolumeConfiguration;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig;
 import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.auth.Grantable;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.Account;
@@ -73,7 +74,7 @@ import software.constructs.Construct;
  * <p>A target group must belong to a listener before a service can register with it: when the listener is in the
  * same stack, pass it to {@link #dependsOn(TerraformResource)}.
  */
-public final class EcsService extends BlueprintConstruct implements Connectable {
+public final class EcsService extends BlueprintConstruct implements Connectable, Grantable {
   /** The port range of bridge mode's dynamic host ports (covers both kernel and Docker defaults). */
   public static final Port DYNAMIC_HOST_PORTS = Port.tcpRange(32768, 65535);
 
@@ -383,6 +384,12 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
   /** The tasks' security group (the cluster's instance group in bridge and host mode). */
   public SecurityGroup securityGroup() {
     return securityGroup;
+  }
+
+  /** Grants go to the task role: what the containers run as (the execution role, which pulls images and reads the secrets at start, is not given app grants). */
+  @Override
+  public Role grantRole() {
+    return taskRole;
   }
 
   @Override

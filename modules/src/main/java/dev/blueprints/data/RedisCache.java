@@ -1,5 +1,8 @@
 package dev.blueprints.data;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
 import dev.blueprints.observability.Metrics;
@@ -105,8 +108,8 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
   }
 
   /** Lets {@code role} read the user's credentials secret (exact ARN; kms:Decrypt with a customer key). */
-  public void grantReadSecret(Role role) {
-    secret.grantRead(role);
+  public Grant grantReadSecret(Grantable grantee) {
+    return secret.grantRead(grantee);
   }
 
   /** The cluster endpoint's address (a reference); connect with TLS ({@code rediss://}). */
