@@ -151,7 +151,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
         .enableEcsManagedTags(true)
         .propagateTags("SERVICE")
         .waitForSteadyState(false);
-    if (Stacks.of(cluster) == Stacks.of(this)) {
+    if (cluster.capacityProviders() != null && Stacks.of(cluster) == Stacks.of(this)) {
       // The strategy names providers that the cluster association must have attached first (across stacks,
       // the cluster's stack is applied first anyway).
       builder.dependsOn(List.of(cluster.capacityProviders()));

@@ -19,6 +19,7 @@ import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
+import dev.blueprints.network.Certificate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -143,6 +144,12 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
             .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
             .build())), 80);
     return https;
+  }
+
+  /** {@link #addHttpsListener(String, TargetGroup)} with an imported certificate, whose region must be this stack's. */
+  public Listener addHttpsListener(Certificate certificate, TargetGroup defaultTarget) {
+    Validate.notNull("certificate", certificate).requireRegion("certificate", region());
+    return addHttpsListener(certificate.arn(), defaultTarget);
   }
 
   /**
