@@ -12,7 +12,9 @@ import com.hashicorp.cdktf.providers.aws.lb.Lb;
 import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionFixedResponse;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
+import com.hashicorp.cdktf.providers.aws.lb_listener_certificate.LbListenerCertificate;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
@@ -121,28 +123,47 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
    */
   public Listener addHttpsListener(String certificateArn, TargetGroup defaultTarget) {
     requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
-    Validate.notBlank("certificateArn", certificateArn);
-    if (!Token.isUnresolved(certificateArn)) {
-      Validate.matches("certificateArn", certificateArn, CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
-    }
+    Certificate certificate = Certificate.fromArn(certificateArn);
     requireOwnTarget(defaultTarget);
+    return addHttpsListener(HttpsListenerProps.builder(certificate, ListenerAction.forward(defaultTarget)).build());
+  }
+
+  /**
+   * HTTPS on 443 as {@code props} says: TLS policy, default certificate and extra SNI certificates, a default
+   * action that forwards or answers with a fixed response, and unless turned off HTTP on 80 redirecting to
+   * HTTPS. Rules go on the returned listener ({@link Listener#addRule}). Application load balancers only.
+   */
+  public Listener addHttpsListener(HttpsListenerProps props) {
+    requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
+    Validate.notNull("props", props);
+    props.certificate().requireRegion("certificate", region());
+    for (Certificate c : props.extraCertificates()) c.requireRegion("certificates", region());
+    if (props.defaultAction().target() != null) requireOwnTarget(props.defaultAction().target());
     requireFreePort(443);
-    requireFreePort(80);
+    if (props.redirectHttp()) requireFreePort(80);
     Listener https = listener("Https443", LbListener.Builder.create(this, "Https443")
         .loadBalancerArn(arn.get())
         .port(443)
         .protocol("HTTPS")
-        .sslPolicy(SSL_POLICY)
-        .certificateArn(certificateArn)
-        .defaultAction(List.of(forward(defaultTarget))), 443);
-    listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
-        .loadBalancerArn(arn.get())
-        .port(80)
-        .protocol("HTTP")
-        .defaultAction(List.of(LbListenerDefaultAction.builder()
-            .type("redirect")
-            .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
-            .build())), 80);
+        .sslPolicy(props.tlsPolicy().value())
+        .certificateArn(props.certificate().arn())
+        .defaultAction(List.of(defaultAction(props.defaultAction()))), 443);
+    for (int i = 0; i < props.extraCertificates().size(); i++) {
+      LbListenerCertificate.Builder.create(this, "Https443Certificate" + (i + 1))
+          .listenerArn(https.arn())
+          .certificateArn(props.extraCertificates().get(i).arn())
+          .build();
+    }
+    if (props.redirectHttp()) {
+      listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
+          .loadBalancerArn(arn.get())
+          .port(80)
+          .protocol("HTTP")
+          .defaultAction(List.of(LbListenerDefaultAction.builder()
+              .type("redirect")
+              .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+              .build())), 80);
+    }
     return https;
   }
 
@@ -277,12 +298,25 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   private Listener listener(String id, LbListener.Builder builder, int port) {
-    Listener listener = new Listener(builder.build(), port);
+    Listener listener = new Listener(this, builder.build(), port);
     listeners.put(port, listener);
     if (props.internetFacing()) {
       connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
     }
     return listener;
+  }
+
+  private static LbListenerDefaultAction defaultAction(ListenerAction action) {
+    if (action.target() != null) return forward(action.target());
+    return LbListenerDefaultAction.builder().type("fixed-response")
+        .fixedResponse(LbListenerDefaultActionFixedResponse.builder()
+            .statusCode(String.valueOf(action.statusCode())).contentType(action.contentType()).messageBody(action.body()).build())
+        .build();
+  }
+
+  /** Checks that a rule's forward target belongs here (listener rules call it). */
+  void requireOwnRuleTarget(TargetGroup target) {
+    requireOwnTarget(target);
   }
 
   private static LbListenerDefaultAction forward(TargetGroup target) {
