@@ -19,7 +19,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
   public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,
       List<String> corsOrigins, boolean accountCloudWatchRole, LoggingLevel executionLogging, PublicDomainProps domain) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
-    var props = RestApiProps.builder(null)
+    var props = RestApiProps.builder()
         .authorizer(data.userPool)
         .vpcLinkBackend(compute.nlb, ApiEcsComputeStack.PORT)
         .publicPath("health")

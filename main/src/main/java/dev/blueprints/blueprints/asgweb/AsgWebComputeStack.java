@@ -94,7 +94,7 @@ public final class AsgWebComputeStack extends LayerStack {
     alarms.recommended("Database", database.metricFreeableMemory(), spec -> spec.threshold(128.0 * 1024 * 1024));
     alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(80));
 
-    var dashboard = DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder()
         .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.autoScalingGroup("Application instances", group.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()));

@@ -98,7 +98,7 @@ public final class EcsClusterComputeStack extends LayerStack {
     alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
     alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(80));
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
         .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))

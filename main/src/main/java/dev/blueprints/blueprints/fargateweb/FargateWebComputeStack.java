@@ -150,7 +150,7 @@ public final class FargateWebComputeStack extends LayerStack {
     alarms.recommended("Cache", cache.metricEngineCpu());
     alarms.recommended("Cache", cache.metricMemory());
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(frontendLb.widgets("Frontend load balancer"))
         .widgets(backendLb.widgets("Backend load balancer"))
         .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))

@@ -128,7 +128,7 @@ public final class ThreeTierComputeStack extends LayerStack {
     alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
     alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(60));
 
-    var dashboard = DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder()
         .widgets(publicLb.widgets("Public load balancer"))
         .widgets(internalLb.widgets("Internal load balancer"))
         .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
