@@ -183,6 +183,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
     service = builder.build();
 
     for (EcsServiceProps.LoadBalancerTarget lb : props.loadBalancers()) {
+      if (lb.loadBalancer() instanceof LoadBalancer owner) owner.orderAfterListeners(this);
       boolean dynamic = props.networkMode() == NetworkMode.BRIDGE;
       connections().allowFrom(lb.loadBalancer(), dynamic ? DYNAMIC_HOST_PORTS : Port.tcp(lb.containerPort()),
           "load balancer to " + serviceName + (dynamic ? " (dynamic host ports)" : ""));
@@ -329,7 +330,10 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
     return this;
   }
 
-  /** Creates the service only after {@code resource} (e.g. the listener that attaches its target group); same stack only. */
+  /**
+   * Creates the service only after {@code resource}; same stack only. The listeners of a {@link LoadBalancer}
+   * given to {@code EcsServiceProps.loadBalancer} are added automatically, whenever they are created.
+   */
   public EcsService dependsOn(TerraformResource resource) {
     // depends_on takes a bare address; getFqn() would render as an interpolation here.
     String address = resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
@@ -355,6 +359,12 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
   }
 
   /** The service's physical name, known at synth. */
+  public String physicalName() {
+    return serviceName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String serviceName() {
     return serviceName;
   }

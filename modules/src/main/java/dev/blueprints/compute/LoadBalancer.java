@@ -63,6 +63,8 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   private final Lb lb;
   private final Memo<String> arnSuffix;
   private final Memo<String> arn;
+  /** Services whose target groups are here; ordered after each listener (see {@link #orderAfterListeners}). */
+  private final java.util.List<EcsService> dependentServices = new java.util.ArrayList<>();
   private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
 
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
@@ -266,8 +268,13 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     return lb.getZoneId();
   }
 
-  /** The physical name, known at synth. */
+  /** The load balancer's name as a reference (the naming rule: {@code name()} is a reference, {@code physicalName()} a literal). */
   public String name() {
+    return lb.getName();
+  }
+
+  /** The physical name, known at synth. */
+  public String physicalName() {
     return name;
   }
 
@@ -297,9 +304,20 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     return securityGroup.connections();
   }
 
+  /**
+   * Services registered with this load balancer's target groups are created after every listener of it in
+   * their stack, added before or after them: ECS refuses a target group no listener uses yet.
+   */
+  void orderAfterListeners(EcsService service) {
+    if (Stacks.of(service) != Stacks.of(this)) return;   // across stacks, this stack is applied first anyway
+    dependentServices.add(service);
+    for (Listener l : listeners.values()) service.dependsOn(l.resource());
+  }
+
   private Listener listener(String id, LbListener.Builder builder, int port) {
     Listener listener = new Listener(this, builder.build(), port);
     listeners.put(port, listener);
+    for (EcsService service : dependentServices) service.dependsOn(listener.resource());
     if (props.internetFacing()) {
       connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
     }

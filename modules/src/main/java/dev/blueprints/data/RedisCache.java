@@ -140,7 +140,18 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
     return Metrics.memoryDbMemory(cluster.getName());
   }
 
-  /** The cluster name, known at synth. */
+  /** The cluster name as a reference. */
+  public String name() {
+    return cluster.getName();
+  }
+
+  /** The cluster's physical name, known at synth. */
+  public String physicalName() {
+    return clusterName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String clusterName() {
     return clusterName;
   }

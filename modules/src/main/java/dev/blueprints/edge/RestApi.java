@@ -466,6 +466,18 @@ public final class RestApi extends BlueprintConstruct {
     return props.stageName();
   }
 
+  /** The API's name as a reference. */
+  public String name() {
+    return api.getName();
+  }
+
+  /** The API's physical name, known at synth. */
+  public String physicalName() {
+    return apiName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String apiName() {
     return apiName;
   }

@@ -309,7 +309,8 @@ class RestApiTest {
     assertEquals(json.ref("aws_api_gateway_rest_api", rest, "execution_arn"), output(json, "ExecutionArn"));
     assertEquals(json.ref("aws_api_gateway_rest_api", rest, "id"), output(json, "Id"));
     assertEquals("v2", api.stageName());
-    assertEquals("acme-test-dev-api", api.apiName());
+    assertEquals("acme-test-dev-api", api.physicalName());
+    assertTrue(api.name().contains("TOKEN"), "name() is a reference");
   }
 
   private static String output(Synthesized json, String id) {

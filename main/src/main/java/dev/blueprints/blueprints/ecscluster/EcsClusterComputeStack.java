@@ -100,7 +100,7 @@ public final class EcsClusterComputeStack extends LayerStack {
 
     new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(lb.widgets("Load balancer"))
-        .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
+        .widgets(Widgets.ecsService("Service", cluster.name(), service.name()))
         .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
         .build());

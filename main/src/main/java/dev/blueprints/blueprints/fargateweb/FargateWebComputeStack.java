@@ -153,10 +153,10 @@ public final class FargateWebComputeStack extends LayerStack {
     new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(frontendLb.widgets("Frontend load balancer"))
         .widgets(backendLb.widgets("Backend load balancer"))
-        .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
-        .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
+        .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.name()))
+        .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
-        .widgets(Widgets.memoryDb("Redis", cache.clusterName()))
+        .widgets(Widgets.memoryDb("Redis", cache.name()))
         .build());
   }
 
