@@ -8,6 +8,7 @@ import dev.blueprints.observability.Widgets;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
+import com.hashicorp.cdktf.providers.aws.data_aws_lb.DataAwsLb;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
 import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
@@ -58,6 +59,11 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   private static final String ELB_SERVICE_ACCOUNT = "ElbServiceAccount";
 
   private final LoadBalancerProps props;
+  private final LoadBalancerKind kind;
+  private final boolean internetFacing;
+  private final String vpcId;
+  /** The looked-up load balancer of {@link #fromAttributes}; null for one built here. */
+  private final DataAwsLb existing;
   private final String name;
   private final SecurityGroup securityGroup;
   private final Lb lb;
@@ -67,9 +73,48 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   private final java.util.List<EcsService> dependentServices = new java.util.ArrayList<>();
   private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
 
+  /**
+   * An existing load balancer, read with the {@code aws_lb} data source (a wrong ARN fails at plan) and never
+   * changed: target groups, listeners, rules and connections are added to it as to one built here.
+   * {@code securityGroupId} is the group its listeners' ingress and its targets' rules are written on;
+   * {@code internetFacing} says whether listeners open their ports to the internet.
+   */
+  public static LoadBalancer fromAttributes(Construct scope, String id, LoadBalancerKind kind, String arn, String securityGroupId,
+      boolean internetFacing) {
+    Validate.notNull("kind", kind);
+    Validate.notBlank("arn", arn);
+    if (!Token.isUnresolved(arn)) {
+      Validate.matches("arn", arn, Pattern.compile("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(app|net)/[A-Za-z0-9-]+/[0-9a-f]+$"),
+          "a load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app|net/<name>/<id>)");
+      String type = arn.contains(":loadbalancer/app/") ? "app" : "net";
+      if (!type.equals(kind == LoadBalancerKind.APPLICATION ? "app" : "net")) {
+        throw Validate.invalid("kind", kind, "the kind of the load balancer the ARN names (" + (type.equals("app") ? "APPLICATION" : "NETWORK") + ")");
+      }
+    }
+    return new LoadBalancer(scope, id, kind, arn, securityGroupId, internetFacing);
+  }
+
+  private LoadBalancer(Construct scope, String id, LoadBalancerKind kind, String arn, String securityGroupId, boolean internetFacing) {
+    super(scope, id);
+    this.props = null;
+    this.kind = kind;
+    this.internetFacing = internetFacing;
+    this.existing = DataAwsLb.Builder.create(this, "Existing").arn(arn).build();
+    this.vpcId = existing.getVpcId();
+    this.name = existing.getName();
+    this.lb = null;
+    this.securityGroup = SecurityGroup.fromId(this, "SecurityGroup", securityGroupId);
+    this.arn = Memo.of(() -> arn);
+    this.arnSuffix = Memo.of(existing::getArnSuffix);
+  }
+
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
     super(scope, id);
     this.props = Validate.notNull("props", props);
+    this.kind = props.kind();
+    this.internetFacing = props.internetFacing();
+    this.vpcId = props.vpcId();
+    this.existing = null;
     StackContext stack = context();
     name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.LOAD_BALANCER);
     boolean deletionProtection = props.deletionProtection() != null
@@ -211,7 +256,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   public LoadBalancerKind kind() {
-    return props.kind();
+    return kind;
   }
 
   public String arn() {
@@ -260,17 +305,17 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   public String dnsName() {
-    return lb.getDnsName();
+    return existing != null ? existing.getDnsName() : lb.getDnsName();
   }
 
   /** The Route 53 hosted zone of the DNS name, for alias records. */
   public String zoneId() {
-    return lb.getZoneId();
+    return existing != null ? existing.getZoneId() : lb.getZoneId();
   }
 
   /** The load balancer's name as a reference (the naming rule: {@code name()} is a reference, {@code physicalName()} a literal). */
   public String name() {
-    return lb.getName();
+    return existing != null ? existing.getName() : lb.getName();
   }
 
   /** The physical name, known at synth. */
@@ -279,11 +324,11 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   public String vpcId() {
-    return props.vpcId();
+    return vpcId;
   }
 
   public boolean isInternetFacing() {
-    return props.internetFacing();
+    return internetFacing;
   }
 
   public SecurityGroup securityGroup() {
@@ -318,7 +363,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     Listener listener = new Listener(this, builder.build(), port);
     listeners.put(port, listener);
     for (EcsService service : dependentServices) service.dependsOn(listener.resource());
-    if (props.internetFacing()) {
+    if (internetFacing) {
       connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
     }
     return listener;
@@ -342,9 +387,9 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   private void requireKind(LoadBalancerKind kind, String method, String instead) {
-    if (props.kind() != kind) {
+    if (this.kind != kind) {
       throw new IllegalArgumentException(method + " needs " + kind.withArticle() + ", but " + getNode().getPath()
-          + " is " + props.kind().withArticle() + "; use " + instead);
+          + " is " + this.kind.withArticle() + "; use " + instead);
     }
   }
 

@@ -68,6 +68,38 @@ class ImportsTest {
   }
 
   @Test
+  void anExistingLoadBalancerTakesTargetGroupsListenersAndConnections() {
+    BlueprintStack stack = Fixtures.stack("imports");
+    String arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shared/0123456789abcdef";
+    LoadBalancer shared = LoadBalancer.fromAttributes(stack, "Shared", LoadBalancerKind.APPLICATION, arn, "sg-0a1b2c3d4e5f60718", true);
+    TargetGroup target = shared.addTargetGroup("App", TargetGroupProps.builder(8000).targetType(TargetType.IP)
+        .healthCheck(HealthCheck.http("/health")).build());
+    shared.addHttpsListener(CERT, target);
+    EcsCluster cluster = new EcsCluster(stack, "Cluster", EcsClusterProps.fargate().build());
+    new EcsService(stack, "Backend", EcsServiceProps.builder(cluster, VPC, PRIVATE)
+        .container(ContainerSpec.builder("app", EcsServiceTest.IMAGE).port(8000).build())
+        .loadBalancer(target.arn(), shared, "app", 8000).build());
+    Synthesized json = Synthesized.of(stack);
+
+    assertEquals(0, json.count("aws_lb"), "an imported load balancer is not managed");
+    String lbKey = json.dataSources("aws_lb").keySet().iterator().next();
+    assertEquals(arn, json.dataSources("aws_lb").get(lbKey).path("arn").asText());
+    assertEquals("${data.aws_lb." + lbKey + ".vpc_id}", json.only("aws_lb_target_group").path("vpc_id").asText());
+    assertEquals(arn, json.only("aws_lb_listener", "port", 443).path("load_balancer_arn").asText());
+    // the imported group gets the listener ingress and the rule towards the service
+    long onShared = json.resources("aws_vpc_security_group_ingress_rule").values().stream()
+        .filter(r -> r.path("security_group_id").asText().equals("sg-0a1b2c3d4e5f60718")).count()
+        + json.resources("aws_vpc_security_group_egress_rule").values().stream()
+        .filter(r -> r.path("security_group_id").asText().equals("sg-0a1b2c3d4e5f60718")).count();
+    assertTrue(onShared >= 3, "443 and 80 from the internet and egress to the service, got " + onShared);
+    assertEquals(1, json.dataSources("aws_security_group").size());
+    assertTrue(message(() -> LoadBalancer.fromAttributes(stack, "Nlb", LoadBalancerKind.NETWORK, arn, "sg-0a1b2c3d4e5f60718", false))
+        .startsWith("kind = NETWORK is invalid: the kind of the load balancer the ARN names (APPLICATION)"));
+    assertTrue(message(() -> LoadBalancer.fromAttributes(stack, "Bad", LoadBalancerKind.APPLICATION, arn, "sg-1", false))
+        .startsWith("securityGroupId = \"sg-1\" is invalid"));
+  }
+
+  @Test
   void badImportsFailNamingTheFieldAndTheValue() {
     assertTrue(message(() -> VpcRef.fromAttributes("vpc-123", "10.20.0.0/16", PRIVATE)).startsWith("vpcId = \"vpc-123\" is invalid"));
     assertEquals("subnets[PRIVATE].cidrs[0] = \"10.99.1.0/24\" is invalid: a block inside the VPC's 10.20.0.0/16",
