@@ -21,6 +21,10 @@ class SettingsBuilderTest {
         .availabilityZones(List.of("eu-west-1a", "eu-west-1b")).state(STATE).build();
     assertEquals(Map.of(), minimal.tags());
     assertEquals(List.of(), minimal.alarmEmails());
+    assertEquals(null, minimal.account());
+    AccountSettings account = AccountSettings.of("123456789012");
+    assertEquals(account, Settings.builder("shop", Environment.dev(), "eu-west-1")
+        .availabilityZones(List.of("eu-west-1a", "eu-west-1b")).state(STATE).account(account).build().account());
   }
 
   @Test
