@@ -53,7 +53,11 @@ public final class ContainerRegistry extends BlueprintConstruct {
         .build();
   }
 
-  /** Lets {@code role} (typically an ECS execution role or an instance role) pull this repository's images. */
+  /**
+   * Lets the grantee pull this repository's images: an ECS service pulls with its execution role, so pass
+   * {@code service.executionRole()} (an {@code EcsService} itself grants to its task role); an Auto Scaling
+   * group pulls with its instance role, so the group itself will do.
+   */
   public Grant grantPull(Grantable grantee) {
     return grantee.grantRole().grant("Pull" + Stacks.id(this), List.of(
         PolicyStatement.allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
