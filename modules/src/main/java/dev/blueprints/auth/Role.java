@@ -6,20 +6,23 @@ import com.hashicorp.cdktf.providers.aws.iam_role_policy.IamRolePolicy;
 import com.hashicorp.cdktf.providers.aws.iam_role_policy_attachment.IamRolePolicyAttachment;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
-import java.util.HashSet;
+import dev.blueprints.core.Validate;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import software.constructs.Construct;
 
 /**
  * An IAM role for an AWS service, with inline least-privilege statements. Other modules add to it
  * through {@link #grant(String, List)} (as {@code secret.grantRead(role)} does): each grant is an
- * inline policy of its own, named by the grant, so grants from different stacks never collide.
+ * inline policy of its own, named by the grant, so grants from different stacks never collide. Every
+ * grant returns the {@link Grant} it made.
  */
-public final class Role extends BlueprintConstruct {
+public final class Role extends BlueprintConstruct implements Grantable {
+  private static final java.util.regex.Pattern POLICY_NAME = java.util.regex.Pattern.compile("^[\\w+=,.@-]{1,128}$");
   private final IamRole role;
-  /** Inline policy ids granted so far, kept on the Java side rather than asked of the construct tree. */
-  private final Set<String> grants = new HashSet<>();
+  /** Grants made so far by inline policy id, kept on the Java side rather than asked of the construct tree. */
+  private final Map<String, Grant> grants = new HashMap<>();
   private final Memo<String> arn;
   private final Memo<String> name;
   private final Memo<String> roleId;
@@ -43,18 +46,39 @@ public final class Role extends BlueprintConstruct {
     if (!props.statements().isEmpty()) grant("Inline", props.statements());
   }
 
-  /** Adds the statements as an inline policy named {@code id}; a second grant with the same id adds nothing. */
-  public void grant(String id, List<PolicyStatement> statements) {
-    if (!grants.add(id)) return;
-    IamRolePolicy.Builder.create(this, "Policy" + id)
+  /**
+   * Adds the statements as an inline policy named {@code id} and returns it. Granting the same id again with
+   * the same statements returns the first grant (so two constructs may ask for the same access); the same id
+   * with other statements fails, as it would otherwise lose one of them.
+   */
+  public Grant grant(String id, List<PolicyStatement> statements) {
+    Validate.matches("id", id, POLICY_NAME, "1-128 letters, digits and +=,.@_- (an inline policy name)");
+    List<PolicyStatement> copy = List.copyOf(Validate.notNull("statements", statements));
+    if (copy.isEmpty()) throw Validate.invalid("statements", copy, "at least one statement");
+    Grant existing = grants.get(id);
+    if (existing != null) {
+      if (existing.statements().equals(copy)) return existing;
+      throw Validate.invalid("id", id, "role " + getNode().getPath() + " already has a grant " + id
+          + " with other statements " + existing.actions() + "; give this grant an id of its own");
+    }
+    IamRolePolicy policy = IamRolePolicy.Builder.create(this, "Policy" + id)
         .name(id)
         .role(roleId.get())
-        .policy(PolicyDocument.json(statements))
+        .policy(PolicyDocument.json(copy))
         .build();
+    Grant grant = new Grant(id, this, copy, policy);
+    grants.put(id, grant);
+    return grant;
   }
 
-  public void grant(String id, PolicyStatement statement) {
-    grant(id, List.of(statement));
+  public Grant grant(String id, PolicyStatement statement) {
+    return grant(id, List.of(statement));
+  }
+
+  /** A role grants to itself. */
+  @Override
+  public Role grantRole() {
+    return this;
   }
 
   public String arn() {

@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -24,6 +26,7 @@ import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataO
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMonitoring;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkInterfaces;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
+import dev.blueprints.auth.Grantable;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.NameLimit;
@@ -61,7 +64,7 @@ import software.constructs.Construct;
  *   not take the provider's default tags.</li>
  * </ul>
  */
-public final class AutoScalingGroup extends BlueprintConstruct implements Connectable {
+public final class AutoScalingGroup extends BlueprintConstruct implements Connectable, Grantable {
   static final String AL2023_X86 = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
   static final String AL2023_ARM = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
   private static final List<String> GROUP_METRICS = List.of("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity",
@@ -232,6 +235,11 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
     return this;
   }
 
+  /** Average CPU of the group's instances (%), keyed by the group's name reference. */
+  public Metric metricCpu() {
+    return Metrics.asgCpu(name());
+  }
+
   /** The group name (a reference). */
   public String name() {
     return group.getName();
@@ -270,6 +278,12 @@ public final class AutoScalingGroup extends BlueprintConstruct implements Connec
   /** Alarms of {@link ScalingPolicy.SimpleCpu} (scale up, then scale down). */
   public List<CloudwatchMetricAlarm> alarms() {
     return List.copyOf(alarms);
+  }
+
+  /** Grants go to the instance role. */
+  @Override
+  public Role grantRole() {
+    return role();
   }
 
   @Override

@@ -1,5 +1,9 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+import dev.blueprints.core.Memo;
+
 import dev.blueprints.core.BlueprintConstruct;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +29,7 @@ import software.constructs.Construct;
 public final class ContainerRegistry extends BlueprintConstruct {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final EcrRepository repository;
+  private final Memo<String> repositoryArn;
   private final String name;
 
   public ContainerRegistry(Construct scope, String id, ContainerRegistryProps props) {
@@ -41,17 +46,22 @@ public final class ContainerRegistry extends BlueprintConstruct {
         .encryptionConfiguration(List.of(encryption.build()))
         .forceDelete(false)
         .build();
+    repositoryArn = Memo.of(repository::getArn);
     EcrLifecyclePolicy.Builder.create(this, "LifecyclePolicy")
         .repository(repository.getName())
         .policy(lifecyclePolicy(props.untaggedExpiryDays(), props.keepLast()))
         .build();
   }
 
-  /** Lets {@code role} (typically an ECS execution role or an instance role) pull this repository's images. */
-  public void grantPull(Role role) {
-    role.grant("Pull" + Stacks.id(this), List.of(
+  /**
+   * Lets the grantee pull this repository's images: an ECS service pulls with its execution role, so pass
+   * {@code service.executionRole()} (an {@code EcsService} itself grants to its task role); an Auto Scaling
+   * group pulls with its instance role, so the group itself will do.
+   */
+  public Grant grantPull(Grantable grantee) {
+    return grantee.grantRole().grant("Pull" + Stacks.id(this), List.of(
         PolicyStatement.allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
-            List.of(repository.getArn())),
+            List.of(repositoryArn.get())),
         // GetAuthorizationToken has no resource-level permissions: the token is for the registry, not a repository.
         PolicyStatement.allow(List.of("ecr:GetAuthorizationToken"), List.of("*"))));
   }
@@ -69,7 +79,7 @@ public final class ContainerRegistry extends BlueprintConstruct {
   }
 
   public String arn() {
-    return repository.getArn();
+    return repositoryArn.get();
   }
 
   /** The repository name, known at synth. */

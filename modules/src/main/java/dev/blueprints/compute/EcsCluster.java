@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.Token;
@@ -12,6 +14,7 @@ import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProvid
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProvider;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProviderManagedScaling;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterSetting;
+import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsCluster;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProviders;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProvidersDefaultCapacityProviderStrategy;
 import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
@@ -67,10 +70,33 @@ public final class EcsCluster extends BlueprintConstruct {
   private AutoscalingGroup autoScalingGroup;
   private EcsCapacityProvider capacityProvider;
   private LaunchTemplate launchTemplate;
+  /** The looked-up cluster of {@link #fromName}; null for a cluster built here. */
+  private final DataAwsEcsCluster existing;
+
+  /**
+   * An existing cluster, by name, for Fargate services: read with the {@code aws_ecs_cluster} data source (so
+   * a wrong name fails at plan) and never changed. The cluster must have the {@code FARGATE} capacity provider
+   * associated, as services here ask for it; its Container Insights setting is the owner's to keep on.
+   */
+  public static EcsCluster fromName(Construct scope, String id, String clusterName) {
+    Validate.matches("clusterName", clusterName, java.util.regex.Pattern.compile("^[A-Za-z0-9_-]{1,255}$"),
+        "an existing cluster's name: 1-255 letters, digits, hyphens and underscores");
+    return new EcsCluster(scope, id, clusterName);
+  }
+
+  private EcsCluster(Construct scope, String id, String existingName) {
+    super(scope, id);
+    this.props = EcsClusterProps.fargate().build();
+    this.cluster = null;
+    this.capacityProviders = null;
+    this.existing = DataAwsEcsCluster.Builder.create(this, "Existing").clusterName(existingName).build();
+    this.clusterName = Memo.of(() -> existingName);
+  }
 
   public EcsCluster(Construct scope, String id, EcsClusterProps props) {
     super(scope, id);
     this.props = Validate.notNull("props", props);
+    this.existing = null;
     Naming naming = naming();
     String component = id.toLowerCase(Locale.ROOT);
     String name = props.name() != null ? props.name() : naming.name(component, NameLimit.ECS_CLUSTER);
@@ -227,14 +253,20 @@ public final class EcsCluster extends BlueprintConstruct {
   }
 
   public String arn() {
-    return cluster.getArn();
+    return existing != null ? existing.getArn() : cluster.getArn();
   }
 
   /** The cluster id (its ARN), as {@code aws_ecs_service.cluster} expects. */
   public String id() {
-    return cluster.getId();
+    return existing != null ? existing.getArn() : cluster.getId();
   }
 
+  /** True for a cluster of {@link #fromName}: not managed here. */
+  public boolean isImported() {
+    return existing != null;
+  }
+
+  /** The cluster resource; null for an imported cluster. */
   public com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsCluster resource() {
     return cluster;
   }
@@ -248,7 +280,7 @@ public final class EcsCluster extends BlueprintConstruct {
     return capacityProvider != null ? capacityProvider.getName() : FARGATE;
   }
 
-  /** The capacity provider association; services using the cluster's providers depend on it. */
+  /** The capacity provider association; services using the cluster's providers depend on it. Null when imported. */
   public EcsClusterCapacityProviders capacityProviders() {
     return capacityProviders;
   }
@@ -266,6 +298,14 @@ public final class EcsCluster extends BlueprintConstruct {
   /** The container instances' role; null for Fargate. */
   public Role instanceRole() {
     return instanceRole;
+  }
+
+  /** Average CPU of the EC2 capacity's instances (%); EC2 clusters only. */
+  public Metric metricCapacityCpu() {
+    if (autoScalingGroup == null) {
+      throw Validate.invalid("capacity", "FARGATE", "a Fargate cluster has no instances; metricCapacityCpu needs EC2 capacity");
+    }
+    return Metrics.asgCpu(autoScalingGroup.getName());
   }
 
   /** The Auto Scaling group's name; null for Fargate. */

@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -20,6 +22,7 @@ import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVo
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeEfsVolumeConfiguration;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig;
 import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.auth.Grantable;
 import dev.blueprints.auth.Role;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.Account;
@@ -71,7 +74,7 @@ import software.constructs.Construct;
  * <p>A target group must belong to a listener before a service can register with it: when the listener is in the
  * same stack, pass it to {@link #dependsOn(TerraformResource)}.
  */
-public final class EcsService extends BlueprintConstruct implements Connectable {
+public final class EcsService extends BlueprintConstruct implements Connectable, Grantable {
   /** The port range of bridge mode's dynamic host ports (covers both kernel and Docker defaults). */
   public static final Port DYNAMIC_HOST_PORTS = Port.tcpRange(32768, 65535);
 
@@ -148,7 +151,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
         .enableEcsManagedTags(true)
         .propagateTags("SERVICE")
         .waitForSteadyState(false);
-    if (Stacks.of(cluster) == Stacks.of(this)) {
+    if (cluster.capacityProviders() != null && Stacks.of(cluster) == Stacks.of(this)) {
       // The strategy names providers that the cluster association must have attached first (across stacks,
       // the cluster's stack is applied first anyway).
       builder.dependsOn(List.of(cluster.capacityProviders()));
@@ -180,6 +183,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
     service = builder.build();
 
     for (EcsServiceProps.LoadBalancerTarget lb : props.loadBalancers()) {
+      if (lb.loadBalancer() instanceof LoadBalancer owner) owner.orderAfterListeners(this);
       boolean dynamic = props.networkMode() == NetworkMode.BRIDGE;
       connections().allowFrom(lb.loadBalancer(), dynamic ? DYNAMIC_HOST_PORTS : Port.tcp(lb.containerPort()),
           "load balancer to " + serviceName + (dynamic ? " (dynamic host ports)" : ""));
@@ -326,7 +330,10 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
     return this;
   }
 
-  /** Creates the service only after {@code resource} (e.g. the listener that attaches its target group); same stack only. */
+  /**
+   * Creates the service only after {@code resource}; same stack only. The listeners of a {@link LoadBalancer}
+   * given to {@code EcsServiceProps.loadBalancer} are added automatically, whenever they are created.
+   */
   public EcsService dependsOn(TerraformResource resource) {
     // depends_on takes a bare address; getFqn() would render as an interpolation here.
     String address = resource.getTerraformResourceType() + "." + resource.getFriendlyUniqueId();
@@ -336,12 +343,28 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
     return this;
   }
 
+  /** Average CPU of the service's tasks (%), keyed by the cluster's and the service's name references. */
+  public Metric metricCpu() {
+    return Metrics.ecsServiceCpu(props.cluster().name(), name());
+  }
+
+  /** Average memory of the service's tasks (%), keyed by the cluster's and the service's name references. */
+  public Metric metricMemory() {
+    return Metrics.ecsServiceMemory(props.cluster().name(), name());
+  }
+
   /** The service name as a reference. */
   public String name() {
     return service.getName();
   }
 
   /** The service's physical name, known at synth. */
+  public String physicalName() {
+    return serviceName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String serviceName() {
     return serviceName;
   }
@@ -371,6 +394,12 @@ public final class EcsService extends BlueprintConstruct implements Connectable 
   /** The tasks' security group (the cluster's instance group in bridge and host mode). */
   public SecurityGroup securityGroup() {
     return securityGroup;
+  }
+
+  /** Grants go to the task role: what the containers run as (the execution role, which pulls images and reads the secrets at start, is not given app grants). */
+  @Override
+  public Role grantRole() {
+    return taskRole;
   }
 
   @Override

@@ -2,22 +2,27 @@ package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.observability.Widget;
 import dev.blueprints.observability.Widgets;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
+import com.hashicorp.cdktf.providers.aws.data_aws_lb.DataAwsLb;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
 import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionFixedResponse;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
+import com.hashicorp.cdktf.providers.aws.lb_listener_certificate.LbListenerCertificate;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
+import dev.blueprints.network.Certificate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
@@ -54,16 +59,62 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   private static final String ELB_SERVICE_ACCOUNT = "ElbServiceAccount";
 
   private final LoadBalancerProps props;
+  private final LoadBalancerKind kind;
+  private final boolean internetFacing;
+  private final String vpcId;
+  /** The looked-up load balancer of {@link #fromAttributes}; null for one built here. */
+  private final DataAwsLb existing;
   private final String name;
   private final SecurityGroup securityGroup;
   private final Lb lb;
   private final Memo<String> arnSuffix;
   private final Memo<String> arn;
+  /** Services whose target groups are here; ordered after each listener (see {@link #orderAfterListeners}). */
+  private final java.util.List<EcsService> dependentServices = new java.util.ArrayList<>();
   private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
+
+  /**
+   * An existing load balancer, read with the {@code aws_lb} data source (a wrong ARN fails at plan) and never
+   * changed: target groups, listeners, rules and connections are added to it as to one built here.
+   * {@code securityGroupId} is the group its listeners' ingress and its targets' rules are written on;
+   * {@code internetFacing} says whether listeners open their ports to the internet.
+   */
+  public static LoadBalancer fromAttributes(Construct scope, String id, LoadBalancerKind kind, String arn, String securityGroupId,
+      boolean internetFacing) {
+    Validate.notNull("kind", kind);
+    Validate.notBlank("arn", arn);
+    if (!Token.isUnresolved(arn)) {
+      Validate.matches("arn", arn, Pattern.compile("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(app|net)/[A-Za-z0-9-]+/[0-9a-f]+$"),
+          "a load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app|net/<name>/<id>)");
+      String type = arn.contains(":loadbalancer/app/") ? "app" : "net";
+      if (!type.equals(kind == LoadBalancerKind.APPLICATION ? "app" : "net")) {
+        throw Validate.invalid("kind", kind, "the kind of the load balancer the ARN names (" + (type.equals("app") ? "APPLICATION" : "NETWORK") + ")");
+      }
+    }
+    return new LoadBalancer(scope, id, kind, arn, securityGroupId, internetFacing);
+  }
+
+  private LoadBalancer(Construct scope, String id, LoadBalancerKind kind, String arn, String securityGroupId, boolean internetFacing) {
+    super(scope, id);
+    this.props = null;
+    this.kind = kind;
+    this.internetFacing = internetFacing;
+    this.existing = DataAwsLb.Builder.create(this, "Existing").arn(arn).build();
+    this.vpcId = existing.getVpcId();
+    this.name = existing.getName();
+    this.lb = null;
+    this.securityGroup = SecurityGroup.fromId(this, "SecurityGroup", securityGroupId);
+    this.arn = Memo.of(() -> arn);
+    this.arnSuffix = Memo.of(existing::getArnSuffix);
+  }
 
   public LoadBalancer(Construct scope, String id, LoadBalancerProps props) {
     super(scope, id);
     this.props = Validate.notNull("props", props);
+    this.kind = props.kind();
+    this.internetFacing = props.internetFacing();
+    this.vpcId = props.vpcId();
+    this.existing = null;
     StackContext stack = context();
     name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.LOAD_BALANCER);
     boolean deletionProtection = props.deletionProtection() != null
@@ -119,29 +170,54 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
    */
   public Listener addHttpsListener(String certificateArn, TargetGroup defaultTarget) {
     requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
-    Validate.notBlank("certificateArn", certificateArn);
-    if (!Token.isUnresolved(certificateArn)) {
-      Validate.matches("certificateArn", certificateArn, CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
-    }
+    Certificate certificate = Certificate.fromArn(certificateArn);
     requireOwnTarget(defaultTarget);
+    return addHttpsListener(HttpsListenerProps.builder(certificate, ListenerAction.forward(defaultTarget)).build());
+  }
+
+  /**
+   * HTTPS on 443 as {@code props} says: TLS policy, default certificate and extra SNI certificates, a default
+   * action that forwards or answers with a fixed response, and unless turned off HTTP on 80 redirecting to
+   * HTTPS. Rules go on the returned listener ({@link Listener#addRule}). Application load balancers only.
+   */
+  public Listener addHttpsListener(HttpsListenerProps props) {
+    requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
+    Validate.notNull("props", props);
+    props.certificate().requireRegion("certificate", region());
+    for (Certificate c : props.extraCertificates()) c.requireRegion("certificates", region());
+    if (props.defaultAction().target() != null) requireOwnTarget(props.defaultAction().target());
     requireFreePort(443);
-    requireFreePort(80);
+    if (props.redirectHttp()) requireFreePort(80);
     Listener https = listener("Https443", LbListener.Builder.create(this, "Https443")
         .loadBalancerArn(arn.get())
         .port(443)
         .protocol("HTTPS")
-        .sslPolicy(SSL_POLICY)
-        .certificateArn(certificateArn)
-        .defaultAction(List.of(forward(defaultTarget))), 443);
-    listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
-        .loadBalancerArn(arn.get())
-        .port(80)
-        .protocol("HTTP")
-        .defaultAction(List.of(LbListenerDefaultAction.builder()
-            .type("redirect")
-            .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
-            .build())), 80);
+        .sslPolicy(props.tlsPolicy().value())
+        .certificateArn(props.certificate().arn())
+        .defaultAction(List.of(defaultAction(props.defaultAction()))), 443);
+    for (int i = 0; i < props.extraCertificates().size(); i++) {
+      LbListenerCertificate.Builder.create(this, "Https443Certificate" + (i + 1))
+          .listenerArn(https.arn())
+          .certificateArn(props.extraCertificates().get(i).arn())
+          .build();
+    }
+    if (props.redirectHttp()) {
+      listener("HttpRedirect80", LbListener.Builder.create(this, "HttpRedirect80")
+          .loadBalancerArn(arn.get())
+          .port(80)
+          .protocol("HTTP")
+          .defaultAction(List.of(LbListenerDefaultAction.builder()
+              .type("redirect")
+              .redirect(LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+              .build())), 80);
+    }
     return https;
+  }
+
+  /** {@link #addHttpsListener(String, TargetGroup)} with an imported certificate, whose region must be this stack's. */
+  public Listener addHttpsListener(Certificate certificate, TargetGroup defaultTarget) {
+    Validate.notNull("certificate", certificate).requireRegion("certificate", region());
+    return addHttpsListener(certificate.arn(), defaultTarget);
   }
 
   /**
@@ -180,7 +256,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   public LoadBalancerKind kind() {
-    return props.kind();
+    return kind;
   }
 
   public String arn() {
@@ -190,6 +266,14 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   /** The ARN suffix, the {@code LoadBalancer} dimension of CloudWatch metrics. */
   public String arnSuffix() {
     return arnSuffix.get();
+  }
+
+  /** 5xx answered by the load balancer itself (application load balancers only). */
+  public Metric metricHttp5xx() {
+    if (kind() != LoadBalancerKind.APPLICATION) {
+      throw Validate.invalid("kind", kind(), "HTTP metrics exist only for APPLICATION load balancers; a network load balancer has none");
+    }
+    return Metrics.albHttp5xx(arnSuffix());
   }
 
   /**
@@ -221,25 +305,30 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   public String dnsName() {
-    return lb.getDnsName();
+    return existing != null ? existing.getDnsName() : lb.getDnsName();
   }
 
   /** The Route 53 hosted zone of the DNS name, for alias records. */
   public String zoneId() {
-    return lb.getZoneId();
+    return existing != null ? existing.getZoneId() : lb.getZoneId();
+  }
+
+  /** The load balancer's name as a reference (the naming rule: {@code name()} is a reference, {@code physicalName()} a literal). */
+  public String name() {
+    return existing != null ? existing.getName() : lb.getName();
   }
 
   /** The physical name, known at synth. */
-  public String name() {
+  public String physicalName() {
     return name;
   }
 
   public String vpcId() {
-    return props.vpcId();
+    return vpcId;
   }
 
   public boolean isInternetFacing() {
-    return props.internetFacing();
+    return internetFacing;
   }
 
   public SecurityGroup securityGroup() {
@@ -260,13 +349,37 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     return securityGroup.connections();
   }
 
+  /**
+   * Services registered with this load balancer's target groups are created after every listener of it in
+   * their stack, added before or after them: ECS refuses a target group no listener uses yet.
+   */
+  void orderAfterListeners(EcsService service) {
+    if (Stacks.of(service) != Stacks.of(this)) return;   // across stacks, this stack is applied first anyway
+    dependentServices.add(service);
+    for (Listener l : listeners.values()) service.dependsOn(l.resource());
+  }
+
   private Listener listener(String id, LbListener.Builder builder, int port) {
-    Listener listener = new Listener(builder.build(), port);
+    Listener listener = new Listener(this, builder.build(), port);
     listeners.put(port, listener);
-    if (props.internetFacing()) {
+    for (EcsService service : dependentServices) service.dependsOn(listener.resource());
+    if (internetFacing) {
       connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
     }
     return listener;
+  }
+
+  private static LbListenerDefaultAction defaultAction(ListenerAction action) {
+    if (action.target() != null) return forward(action.target());
+    return LbListenerDefaultAction.builder().type("fixed-response")
+        .fixedResponse(LbListenerDefaultActionFixedResponse.builder()
+            .statusCode(String.valueOf(action.statusCode())).contentType(action.contentType()).messageBody(action.body()).build())
+        .build();
+  }
+
+  /** Checks that a rule's forward target belongs here (listener rules call it). */
+  void requireOwnRuleTarget(TargetGroup target) {
+    requireOwnTarget(target);
   }
 
   private static LbListenerDefaultAction forward(TargetGroup target) {
@@ -274,9 +387,9 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   }
 
   private void requireKind(LoadBalancerKind kind, String method, String instead) {
-    if (props.kind() != kind) {
+    if (this.kind != kind) {
       throw new IllegalArgumentException(method + " needs " + kind.withArticle() + ", but " + getNode().getPath()
-          + " is " + props.kind().withArticle() + "; use " + instead);
+          + " is " + this.kind.withArticle() + "; use " + instead);
     }
   }
 

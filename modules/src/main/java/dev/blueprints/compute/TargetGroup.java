@@ -1,6 +1,8 @@
 package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
@@ -98,6 +100,30 @@ public final class TargetGroup extends BlueprintConstruct {
 
   public LoadBalancer loadBalancer() {
     return loadBalancer;
+  }
+
+  /** 5xx returned by this group's targets (application load balancers only). */
+  public Metric metricTarget5xx() {
+    return Metrics.albTarget5xx(http("metricTarget5xx"), arnSuffix());
+  }
+
+  /** p95 response time of this group's targets in seconds (application load balancers only). */
+  public Metric metricResponseTime() {
+    return Metrics.albTargetResponseTime(http("metricResponseTime"), arnSuffix());
+  }
+
+  /** Unhealthy targets of this group (maximum); for either kind of load balancer. */
+  public Metric metricUnhealthyHosts() {
+    return loadBalancer().kind() == LoadBalancerKind.APPLICATION
+        ? Metrics.albUnhealthyHosts(loadBalancer().arnSuffix(), arnSuffix())
+        : Metrics.nlbUnhealthyHosts(loadBalancer().arnSuffix(), arnSuffix());
+  }
+
+  private String http(String metric) {
+    if (loadBalancer().kind() != LoadBalancerKind.APPLICATION) {
+      throw Validate.invalid("metric", metric, "HTTP metrics exist only for target groups of APPLICATION load balancers");
+    }
+    return loadBalancer().arnSuffix();
   }
 
   public LbTargetGroup resource() {

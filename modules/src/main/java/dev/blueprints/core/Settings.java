@@ -109,4 +109,42 @@ public record Settings(
   public Settings withAccount(AccountSettings value) {
     return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value);
   }
+
+  /**
+   * Settings by name rather than position: {@code Settings.builder("shop", Environment.dev(), "eu-west-1")
+   * .availabilityZones(List.of("eu-west-1a", "eu-west-1b")).state(StateSettings.lockfile(...)).build()}.
+   * Availability zones and state are required; tags, alarm e-mails and the account default to none. The checks are the
+   * record's, so a missing or bad value fails naming its field.
+   */
+  public static Builder builder(String project, Environment environment, String region) {
+    return new Builder(project, environment, region);
+  }
+
+  public static final class Builder {
+    private final String project;
+    private final Environment environment;
+    private final String region;
+    private List<String> availabilityZones;
+    private StateSettings state;
+    private Map<String, String> tags = Map.of();
+    private List<String> alarmEmails = List.of();
+    private AccountSettings account;
+
+    private Builder(String project, Environment environment, String region) {
+      this.project = project;
+      this.environment = environment;
+      this.region = region;
+    }
+
+    public Builder availabilityZones(List<String> value) { this.availabilityZones = value; return this; }
+    public Builder state(StateSettings value) { this.state = value; return this; }
+    public Builder tags(Map<String, String> value) { this.tags = value; return this; }
+    public Builder alarmEmails(List<String> value) { this.alarmEmails = value; return this; }
+    /** The account the environment deploys into. Default: none declared (the credentials' account). */
+    public Builder account(AccountSettings value) { this.account = value; return this; }
+
+    public Settings build() {
+      return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, account);
+    }
+  }
 }

@@ -20,7 +20,10 @@ import com.hashicorp.cdktf.providers.aws.s3_bucket_server_side_encryption_config
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningA;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_versioning.S3BucketVersioningVersioningConfiguration;
 import dev.blueprints.auth.PolicyDocument;
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
 import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Validate;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
 import java.util.ArrayList;
@@ -46,9 +49,12 @@ public final class Bucket extends BlueprintConstruct {
   private final Memo<String> bucketArn;
   private final Memo<String> bucketId;
   private final S3BucketPolicy policy;
+  /** The customer-managed key of SSE-KMS, or null (SSE-S3, or SSE-KMS under the AWS-managed aws/s3 key). */
+  private final String kmsKeyArn;
 
   public Bucket(Construct scope, String id, BucketProps props) {
     super(scope, id);
+    kmsKeyArn = props.encryption() == BucketEncryption.KMS ? props.kmsKeyArn() : null;
     bucket = S3Bucket.Builder.create(this, "Resource")
         .bucket(props.name())
         .forceDestroy(false)
@@ -176,10 +182,75 @@ public final class Bucket extends BlueprintConstruct {
     return policy;
   }
 
-  /** Read access to the objects under {@code prefix} ({@code ""} for all). */
-  public void grantRead(dev.blueprints.auth.Role role, String prefix) {
-    role.grant(DataNames.grantId(this, "Read"), List.of(
-        PolicyStatement.allow(List.of("s3:GetObject"), List.of(bucketArn.get() + "/" + prefix + "*")),
-        PolicyStatement.allow(List.of("s3:ListBucket"), List.of(bucketArn.get()))));
+  // ---- grants -------------------------------------------------------------------------------------
+  //
+  // Each grant is one inline policy on the grantee's role, scoped to this bucket (and to the objects under a
+  // prefix when one is given). With a customer-managed key the KMS actions S3 needs on the caller's behalf
+  // come with the grant, on that key only and only through S3 (kms:ViaService); the AWS-managed aws/s3 key
+  // and SSE-S3 need none.
+
+  /** {@code s3:GetObject} on the objects under {@code prefix} ({@code ""} for all), {@code s3:ListBucket}; {@code kms:Decrypt}. */
+  public Grant grantRead(Grantable grantee, String prefix) {
+    return grant(grantee, "Read", prefix, true, false, false);
+  }
+
+  public Grant grantRead(Grantable grantee) {
+    return grantRead(grantee, "");
+  }
+
+  /**
+   * {@code s3:PutObject} and {@code s3:AbortMultipartUpload} on the objects under {@code prefix};
+   * {@code kms:GenerateDataKey} and {@code kms:Decrypt} (multipart uploads read back the data key).
+   */
+  public Grant grantWrite(Grantable grantee, String prefix) {
+    return grant(grantee, "Write", prefix, false, true, false);
+  }
+
+  public Grant grantWrite(Grantable grantee) {
+    return grantWrite(grantee, "");
+  }
+
+  /** Read and write as one policy. */
+  public Grant grantReadWrite(Grantable grantee, String prefix) {
+    return grant(grantee, "ReadWrite", prefix, true, true, false);
+  }
+
+  public Grant grantReadWrite(Grantable grantee) {
+    return grantReadWrite(grantee, "");
+  }
+
+  /**
+   * {@code s3:DeleteObject} on the objects under {@code prefix}: on this versioned bucket that adds a delete
+   * marker, and the noncurrent version expires with the lifecycle; deleting versions for good is not granted.
+   */
+  public Grant grantDelete(Grantable grantee, String prefix) {
+    return grant(grantee, "Delete", prefix, false, false, true);
+  }
+
+  public Grant grantDelete(Grantable grantee) {
+    return grantDelete(grantee, "");
+  }
+
+  private Grant grant(Grantable grantee, String verb, String prefix, boolean read, boolean write, boolean delete) {
+    Validate.notNull("grantee", grantee);
+    Validate.notNull("prefix", prefix);
+    if (prefix.startsWith("/") || prefix.contains("*") || prefix.contains("?") || prefix.length() > 900) {
+      throw Validate.invalid("prefix", prefix, "an object key prefix such as uploads/ (no leading /, no * or ?, at most 900 characters), or \"\" for the whole bucket");
+    }
+    List<String> objectActions = new ArrayList<>();
+    if (read) objectActions.add("s3:GetObject");
+    if (write) objectActions.addAll(List.of("s3:PutObject", "s3:AbortMultipartUpload"));
+    if (delete) objectActions.add("s3:DeleteObject");
+    List<PolicyStatement> statements = new ArrayList<>();
+    statements.add(PolicyStatement.allow(objectActions, List.of(bucketArn.get() + "/" + prefix + "*")));
+    if (read) statements.add(PolicyStatement.allow(List.of("s3:ListBucket"), List.of(bucketArn.get())));
+    if (kmsKeyArn != null && (read || write)) {
+      List<String> kms = write ? List.of("kms:Decrypt", "kms:GenerateDataKey") : List.of("kms:Decrypt");
+      statements.add(PolicyStatement.allow("UseBucketKey", kms, List.of(kmsKeyArn))
+          .withCondition("StringEquals", "kms:ViaService", List.of("s3." + region() + ".amazonaws.com")));
+    }
+    String suffix = prefix.replaceAll("[^A-Za-z0-9]", "");
+    if (!suffix.isEmpty()) suffix = Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+    return grantee.grantRole().grant(DataNames.grantId(this, verb + suffix), statements);
   }
 }

@@ -1,6 +1,11 @@
 package dev.blueprints.data;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.db_instance.DbInstance;
 import com.hashicorp.cdktf.providers.aws.db_parameter_group.DbParameterGroup;
@@ -45,6 +50,7 @@ public final class Database extends BlueprintConstruct implements Connectable {
   private final DatabaseProps props;
   private final DbInstance instance;
   private final Memo<String> instanceIdentifier;
+  private final Memo<String> masterSecretArn;
   private final SecurityGroup securityGroup;
   private final DbParameterGroup parameterGroup;
   private final DbSubnetGroup subnetGroup;
@@ -131,6 +137,7 @@ public final class Database extends BlueprintConstruct implements Connectable {
       if (performanceInsights) db.performanceInsightsKmsKeyId(props.kmsKeyArn());
     }
     instance = db.build();
+    masterSecretArn = Memo.of(() -> instance.getMasterUserSecret().get(0).getSecretArn());
     instanceIdentifier = Memo.of(instance::getIdentifier);
   }
 
@@ -164,7 +171,7 @@ public final class Database extends BlueprintConstruct implements Connectable {
    * Lets {@code role} read the RDS-managed master secret: {@code GetSecretValue} and {@code DescribeSecret} on
    * exactly its ARN, and {@code kms:Decrypt} on the customer-managed key when one is set.
    */
-  public void grantReadSecret(Role role) {
+  public Grant grantReadSecret(Grantable grantee) {
     List<PolicyStatement> statements = new ArrayList<>();
     statements.add(PolicyStatement.allow("ReadSecret",
         List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secretArn())));
@@ -172,7 +179,7 @@ public final class Database extends BlueprintConstruct implements Connectable {
       statements.add(PolicyStatement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(props.kmsKeyArn()))
           .withCondition("StringEquals", "kms:ViaService", List.of("secretsmanager." + region() + ".amazonaws.com")));
     }
-    role.grant(DataNames.grantId(this, "ReadSecret"), statements);
+    return grantee.grantRole().grant(DataNames.grantId(this, "ReadSecret"), statements);
   }
 
   /** Address and port clients connect to. */
@@ -187,7 +194,27 @@ public final class Database extends BlueprintConstruct implements Connectable {
 
   /** ARN of the master user secret RDS creates and rotates ({@code master_user_secret[0].secret_arn}). */
   public String secretArn() {
-    return instance.getMasterUserSecret().get(0).getSecretArn();
+    return masterSecretArn.get();
+  }
+
+  /** Average CPU of the instance (%). */
+  public Metric metricCpu() {
+    return Metrics.rdsCpu(identifier());
+  }
+
+  /** Minimum free storage (bytes); its recommended alarm needs a threshold, e.g. 10% of the allocated storage. */
+  public Metric metricFreeStorage() {
+    return Metrics.rdsFreeStorage(identifier());
+  }
+
+  /** Average freeable memory (bytes); its recommended alarm needs a threshold. */
+  public Metric metricFreeableMemory() {
+    return Metrics.rdsFreeableMemory(identifier());
+  }
+
+  /** Maximum connections; its recommended alarm needs a threshold, e.g. 80% of max_connections. */
+  public Metric metricConnections() {
+    return Metrics.rdsConnections(identifier());
   }
 
   /** The instance identifier (a reference). */

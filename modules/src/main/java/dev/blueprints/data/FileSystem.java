@@ -1,5 +1,8 @@
 package dev.blueprints.data;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+
 import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.efs_access_point.EfsAccessPoint;
@@ -41,6 +44,8 @@ import software.constructs.Construct;
 public final class FileSystem extends BlueprintConstruct implements Connectable {
   private final EfsFileSystem fileSystem;
   private final Memo<String> fileSystemId;
+  private final Memo<String> fileSystemArn;
+  private final Memo<String> accessPointArn;
   private final EfsAccessPoint accessPoint;
   private final SecurityGroup securityGroup;
   private final List<EfsMountTarget> mountTargets = new ArrayList<>();
@@ -60,6 +65,7 @@ public final class FileSystem extends BlueprintConstruct implements Connectable 
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build());
     if (props.kmsKeyArn() != null) builder.kmsKeyId(props.kmsKeyArn());
     fileSystem = builder.build();
+    fileSystemArn = Memo.of(() -> fileSystem.getArn());
     fileSystemId = Memo.of(fileSystem::getId);
 
     EfsBackupPolicy.Builder.create(this, "BackupPolicy")
@@ -89,6 +95,7 @@ public final class FileSystem extends BlueprintConstruct implements Connectable 
             .build())
         .tags(Map.of("Name", name + props.accessPointPath().replace('/', '-')))
         .build();
+    accessPointArn = Memo.of(accessPoint::getArn);
 
     EfsFileSystemPolicy.Builder.create(this, "Policy")
         .fileSystemId(fileSystemId.get())
@@ -108,13 +115,13 @@ public final class FileSystem extends BlueprintConstruct implements Connectable 
    * Lets {@code role} mount the file system through the access point only: {@code elasticfilesystem:ClientMount}
    * (and {@code ClientWrite} when {@code write}) on the file system's ARN, on condition of the access point's ARN.
    */
-  public void grantMount(Role role, boolean write) {
+  public Grant grantMount(Grantable grantee, boolean write) {
     List<String> actions = write
         ? List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite")
         : List.of("elasticfilesystem:ClientMount");
-    role.grant(DataNames.grantId(this, write ? "MountReadWrite" : "MountReadOnly"), List.of(
-        PolicyStatement.allow("Mount", actions, List.of(fileSystem.getArn()))
-            .withCondition("StringEquals", "elasticfilesystem:AccessPointArn", List.of(accessPoint.getArn()))));
+    return grantee.grantRole().grant(DataNames.grantId(this, write ? "MountReadWrite" : "MountReadOnly"), List.of(
+        PolicyStatement.allow("Mount", actions, List.of(fileSystemArn.get()))
+            .withCondition("StringEquals", "elasticfilesystem:AccessPointArn", List.of(accessPointArn.get()))));
   }
 
   public String id() {

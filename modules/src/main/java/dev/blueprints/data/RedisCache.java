@@ -1,6 +1,11 @@
 package dev.blueprints.data;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.memorydb_acl.MemorydbAcl;
 import com.hashicorp.cdktf.providers.aws.memorydb_cluster.MemorydbCluster;
@@ -103,8 +108,8 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
   }
 
   /** Lets {@code role} read the user's credentials secret (exact ARN; kms:Decrypt with a customer key). */
-  public void grantReadSecret(Role role) {
-    secret.grantRead(role);
+  public Grant grantReadSecret(Grantable grantee) {
+    return secret.grantRead(grantee);
   }
 
   /** The cluster endpoint's address (a reference); connect with TLS ({@code rediss://}). */
@@ -125,7 +130,28 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
     return secret;
   }
 
-  /** The cluster name, known at synth. */
+  /** The busiest node's engine CPU (%), keyed by the cluster's name reference. */
+  public Metric metricEngineCpu() {
+    return Metrics.memoryDbCpu(cluster.getName());
+  }
+
+  /** The fullest node's memory use (%), keyed by the cluster's name reference. */
+  public Metric metricMemory() {
+    return Metrics.memoryDbMemory(cluster.getName());
+  }
+
+  /** The cluster name as a reference. */
+  public String name() {
+    return cluster.getName();
+  }
+
+  /** The cluster's physical name, known at synth. */
+  public String physicalName() {
+    return clusterName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String clusterName() {
     return clusterName;
   }

@@ -1,5 +1,9 @@
 package dev.blueprints.data;
 
+import dev.blueprints.auth.Grant;
+import dev.blueprints.auth.Grantable;
+import dev.blueprints.core.Memo;
+
 import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -28,6 +32,8 @@ import software.constructs.Construct;
 public final class Secret extends BlueprintConstruct {
   private final SecretProps props;
   private final SecretsmanagerSecret secret;
+  /** One token for the ARN, so two grants of the same access are equal. */
+  private final Memo<String> arn;
   private final DataAwsSecretsmanagerRandomPassword password;
 
   public Secret(Construct scope, String id, SecretProps props) {
@@ -40,6 +46,7 @@ public final class Secret extends BlueprintConstruct {
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build());
     if (props.kmsKeyArn() != null) builder.kmsKeyId(props.kmsKeyArn());
     secret = builder.build();
+    arn = Memo.of(() -> secret.getArn());
 
     if (props.generatesPassword()) {
       password = DataAwsSecretsmanagerRandomPassword.Builder.create(this, "Password")
@@ -68,20 +75,20 @@ public final class Secret extends BlueprintConstruct {
    * Lets {@code role} read this secret: {@code GetSecretValue} and {@code DescribeSecret} on exactly its ARN, and
    * {@code kms:Decrypt} through Secrets Manager on the customer-managed key when one is set.
    */
-  public void grantRead(Role role) {
+  public Grant grantRead(Grantable grantee) {
     List<PolicyStatement> statements = new ArrayList<>();
     statements.add(PolicyStatement.allow("ReadSecret",
-        List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(secret.getArn())));
+        List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"), List.of(arn.get())));
     if (props.kmsKeyArn() != null) {
       statements.add(PolicyStatement.allow("DecryptSecret", List.of("kms:Decrypt"), List.of(props.kmsKeyArn()))
           .withCondition("StringEquals", "kms:ViaService",
               List.of("secretsmanager." + region() + ".amazonaws.com")));
     }
-    role.grant(DataNames.grantId(this, "Read"), statements);
+    return grantee.grantRole().grant(DataNames.grantId(this, "Read"), statements);
   }
 
   public String arn() {
-    return secret.getArn();
+    return arn.get();
   }
 
   public String name() {

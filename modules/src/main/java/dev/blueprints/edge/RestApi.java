@@ -1,6 +1,8 @@
 package dev.blueprints.edge;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.core.StackContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -450,10 +452,32 @@ public final class RestApi extends BlueprintConstruct {
     return apiId.get();
   }
 
+  /** Fraction of the stage's requests failing with 5xx, keyed by the API's and the stage's name references. */
+  public Metric metric5xx() {
+    return Metrics.apiGateway5xx(resource().getName(), stage().getStageName());
+  }
+
+  /** p95 latency of the stage (ms), keyed by the API's and the stage's name references. */
+  public Metric metricLatency() {
+    return Metrics.apiGatewayLatency(resource().getName(), stage().getStageName());
+  }
+
   public String stageName() {
     return props.stageName();
   }
 
+  /** The API's name as a reference. */
+  public String name() {
+    return api.getName();
+  }
+
+  /** The API's physical name, known at synth. */
+  public String physicalName() {
+    return apiName;
+  }
+
+  /** @deprecated the literal is {@link #physicalName()}; dimensions and references take {@link #name()}. */
+  @Deprecated
   public String apiName() {
     return apiName;
   }

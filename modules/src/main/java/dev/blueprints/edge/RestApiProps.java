@@ -139,12 +139,19 @@ public record RestApiProps(
     return List.copyOf(values);
   }
 
+  /** A builder with every default; the name defaults too (see {@code name}). */
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** @deprecated the name is optional: use {@link #builder()} and {@code .name(...)} when one is wanted. */
+  @Deprecated
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
   public static final class Builder {
-    private final String name;
+    private String name;
     private String userPoolArn;
     private LoadBalancer backend;
     private int backendPort;
@@ -163,6 +170,9 @@ public record RestApiProps(
     private Builder(String name) {
       this.name = name;
     }
+
+    /** The physical name instead of the default one from the stack's naming. */
+    public Builder name(String value) { this.name = Validate.notBlank("name", value); return this; }
 
     /** Authorizes callers with ID tokens of {@code pool} (the {@code Authorization} header). */
     public Builder authorizer(UserPool pool) { this.userPoolArn = pool.arn(); return this; }

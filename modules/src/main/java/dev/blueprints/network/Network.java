@@ -40,7 +40,7 @@ import software.constructs.Construct;
  *   <li>Optionally a network ACL per tier derived from {@link TierFlow}s ({@link NetworkProps.Builder#networkAcls}).</li>
  * </ul>
  */
-public final class Network extends BlueprintConstruct {
+public final class Network extends BlueprintConstruct implements VpcRef {
   /** The most AZs a network spans. */
   public static final int MAX_AZS = 3;
 
@@ -234,10 +234,12 @@ public final class Network extends BlueprintConstruct {
         .build();
   }
 
+  @Override
   public String vpcId() {
     return vpcId.get();
   }
 
+  @Override
   public String cidr() {
     return props.cidr();
   }
@@ -247,12 +249,14 @@ public final class Network extends BlueprintConstruct {
   }
 
   /** The subnets of {@code tier}; fails with the tiers that exist when the network has no such tier. */
+  @Override
   public SubnetGroup subnets(SubnetTier tier) {
     SubnetGroup group = tiers.get(tier);
     if (group == null) throw new IllegalArgumentException("network " + Stacks.id(this) + " has no " + tier + " tier; it has " + tiers.keySet());
     return group;
   }
 
+  @Override
   public boolean hasTier(SubnetTier tier) {
     return tiers.containsKey(tier);
   }

@@ -1,5 +1,7 @@
 package dev.blueprints.network;
 
+import com.hashicorp.cdktf.providers.aws.data_aws_security_group.DataAwsSecurityGroup;
+import dev.blueprints.core.Validate;
 import dev.blueprints.core.BlueprintConstruct;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroupConfig;
 import dev.blueprints.core.Memo;
@@ -13,6 +15,8 @@ import software.constructs.Construct;
 public final class SecurityGroup extends BlueprintConstruct implements Connectable {
   private final com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup group;
   private final Memo<String> groupId;
+  /** The looked-up group of {@link #fromId}; null for a group built here. */
+  private final DataAwsSecurityGroup existing;
   private final Connections connections;
 
   public SecurityGroup(Construct scope, String id, SecurityGroupProps props) {
@@ -27,6 +31,28 @@ public final class SecurityGroup extends BlueprintConstruct implements Connectab
             .tags(Map.of("Name", props.name()))
             .build());
     groupId = Memo.of(group::getId);
+    existing = null;
+    connections = new Connections(this);
+  }
+
+  /**
+   * An existing security group by id, read with the {@code aws_security_group} data source and never
+   * changed except for the rules connections add to it.
+   */
+  public static SecurityGroup fromId(Construct scope, String id, String groupId) {
+    Validate.notBlank("securityGroupId", groupId);
+    if (!groupId.contains("${") && !groupId.contains("TOKEN")) {
+      Validate.matches("securityGroupId", groupId, java.util.regex.Pattern.compile("^sg-([0-9a-f]{8}|[0-9a-f]{17})$"),
+          "a security group id such as sg-0a1b2c3d4e5f60718");
+    }
+    return new SecurityGroup(scope, id, groupId);
+  }
+
+  private SecurityGroup(Construct scope, String id, String existingId) {
+    super(scope, id);
+    existing = DataAwsSecurityGroup.Builder.create(this, "Existing").id(existingId).build();
+    group = null;
+    groupId = Memo.of(() -> existingId);
     connections = new Connections(this);
   }
 
@@ -35,7 +61,7 @@ public final class SecurityGroup extends BlueprintConstruct implements Connectab
   }
 
   public String arn() {
-    return group.getArn();
+    return existing != null ? existing.getArn() : group.getArn();
   }
 
   public com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup resource() {

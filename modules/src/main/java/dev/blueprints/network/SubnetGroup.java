@@ -25,6 +25,11 @@ public record SubnetGroup(
     routeTableIds = List.copyOf(routeTableIds);
   }
 
+  /** Existing subnets of one tier, without route tables (only a {@link Network}'s own gateway endpoints use them). */
+  public static SubnetGroup of(SubnetTier tier, List<String> subnetIds, List<String> availabilityZones, List<String> cidrs) {
+    return new SubnetGroup(tier, subnetIds, availabilityZones, cidrs, List.of());
+  }
+
   /** Number of distinct AZs the group spans. */
   public int azCount() {
     return (int) availabilityZones.stream().distinct().count();

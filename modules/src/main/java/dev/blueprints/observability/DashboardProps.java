@@ -21,17 +21,27 @@ public record DashboardProps(String name, List<Widget> widgets) {
     if (widgets.isEmpty()) throw Validate.invalid("widgets", widgets, "a dashboard needs at least one widget");
   }
 
+  /** A builder with every default; the name defaults too (see {@code name}). */
+  public static Builder builder() {
+    return new Builder(null);
+  }
+
+  /** @deprecated the name is optional: use {@link #builder()} and {@code .name(...)} when one is wanted. */
+  @Deprecated
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
   public static final class Builder {
-    private final String name;
+    private String name;
     private final List<Widget> widgets = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
     }
+
+    /** The physical name instead of the default one from the stack's naming. */
+    public Builder name(String value) { this.name = Validate.notBlank("name", value); return this; }
 
     public Builder widget(Widget value) { widgets.add(Validate.notNull("widget", value)); return this; }
     /** Adds a group, e.g. {@code Widgets.ecsService(...)}. */

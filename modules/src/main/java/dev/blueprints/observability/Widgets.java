@@ -8,23 +8,21 @@ import java.util.Map;
 /**
  * Ready-made widget groups for the resources of a blueprint. Each group fills one 24-column row
  * (its widgets share the width) and titles its widgets {@code "<title>: <what>"}. Dimension values are
- * references to the resources, as for {@link Alarms}.
+ * references to the resources, as for {@link Alarms}; the metrics come from {@link Metrics}.
  */
 public final class Widgets {
   private Widgets() {}
 
   /** ECS service: CPU and memory utilization (%). */
   public static List<Widget> ecsService(String title, String clusterName, String serviceName) {
-    Map<String, String> dims = ordered("ClusterName", clusterName, "ServiceName", serviceName);
     return row(title,
-        widget("CPU (%)", "Average", Metric.of("AWS/ECS", "CPUUtilization", dims)),
-        widget("Memory (%)", "Average", Metric.of("AWS/ECS", "MemoryUtilization", dims)));
+        widget("CPU (%)", Metrics.ecsServiceCpu(clusterName, serviceName)),
+        widget("Memory (%)", Metrics.ecsServiceMemory(clusterName, serviceName)));
   }
 
   /** EC2 Auto Scaling group: average CPU of its instances (%). */
   public static List<Widget> autoScalingGroup(String title, String autoScalingGroupName) {
-    Map<String, String> dims = ordered("AutoScalingGroupName", autoScalingGroupName);
-    return row(title, widget("CPU (%)", "Average", Metric.of("AWS/EC2", "CPUUtilization", dims)));
+    return row(title, widget("CPU (%)", Metrics.asgCpu(autoScalingGroupName)));
   }
 
   /**
@@ -41,19 +39,17 @@ public final class Widgets {
 
   /** RDS instance: CPU (%), connections, free storage (bytes). */
   public static List<Widget> database(String title, String dbInstanceIdentifier) {
-    Map<String, String> dims = ordered("DBInstanceIdentifier", dbInstanceIdentifier);
     return row(title,
-        widget("CPU (%)", "Average", Metric.of("AWS/RDS", "CPUUtilization", dims)),
-        widget("Connections", "Maximum", Metric.of("AWS/RDS", "DatabaseConnections", dims)),
-        widget("Free storage (bytes)", "Minimum", Metric.of("AWS/RDS", "FreeStorageSpace", dims)));
+        widget("CPU (%)", Metrics.rdsCpu(dbInstanceIdentifier)),
+        widget("Connections", Metrics.rdsConnections(dbInstanceIdentifier)),
+        widget("Free storage (bytes)", Metrics.rdsFreeStorage(dbInstanceIdentifier)));
   }
 
   /** MemoryDB cluster: engine CPU and memory use (%), busiest node. */
   public static List<Widget> memoryDb(String title, String clusterName) {
-    Map<String, String> dims = ordered("ClusterName", clusterName);
     return row(title,
-        widget("Engine CPU (%)", "Maximum", Metric.of("AWS/MemoryDB", "EngineCPUUtilization", dims)),
-        widget("Memory used (%)", "Maximum", Metric.of("AWS/MemoryDB", "DatabaseMemoryUsagePercentage", dims)));
+        widget("Engine CPU (%)", Metrics.memoryDbCpu(clusterName)),
+        widget("Memory used (%)", Metrics.memoryDbMemory(clusterName)));
   }
 
   /** API Gateway REST API stage: requests, 4xx, 5xx, p95 latency (ms). */
@@ -71,6 +67,12 @@ public final class Widgets {
 
   public static Draft widget(String what, String stat, Metric... metrics) {
     return new Draft(what, stat, List.of(metrics));
+  }
+
+  /** A graph of one metric read with its own statistic (such as a construct's {@code metricCpu()}). */
+  public static Draft widget(String what, Metric metric) {
+    Validate.notNull("metric", metric);
+    return new Draft(what, metric.stat() != null ? metric.stat() : "Average", List.of(metric.withStat(null)));
   }
 
   /** One 24-column row of graphs titled {@code "<title>: <what>"}, sharing the width. */

@@ -105,7 +105,8 @@ class EcsServiceTest {
 
     assertEquals(0, json.count("aws_vpc_security_group_egress_rule"), "egress is denied until asked for");
     assertEquals(0, json.count("aws_appautoscaling_target"));
-    assertEquals("acme-test-dev-backend", service.serviceName());
+    assertEquals("acme-test-dev-backend", service.physicalName());
+    assertTrue(service.name().contains("TOKEN"), "name() is a reference");
     assertSame(service.securityGroup(), service.connections().securityGroup());
   }
 

@@ -69,7 +69,8 @@ class LoadBalancerTest {
     assertEquals(0, json.count("aws_vpc_security_group_ingress_rule"), "no rules until wired");
     assertEquals(0, json.count("aws_vpc_security_group_egress_rule"));
     assertFalse(lb.isInternetFacing());
-    assertEquals("acme-test-dev-web", lb.name());
+    assertEquals("acme-test-dev-web", lb.physicalName());
+    assertTrue(lb.name().contains("TOKEN"), "name() is a reference");
     assertEquals(LoadBalancerKind.APPLICATION, lb.kind());
   }
 

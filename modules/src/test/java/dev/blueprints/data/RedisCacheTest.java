@@ -63,7 +63,8 @@ class RedisCacheTest {
     assertEquals("[\"" + json.ref("aws_security_group", sg, "id") + "\"]", cluster.path("security_group_ids").toString());
 
     assertEquals(6379, cache.port());
-    assertEquals("acme-test-dev-cache", cache.clusterName());
+    assertEquals("acme-test-dev-cache", cache.physicalName());
+    assertTrue(cache.name().contains("TOKEN"), "name() is a reference");
     assertTrue(cache.endpoint().contains("${TfToken"));
   }
 

@@ -92,7 +92,7 @@ class PublicDomainTest {
     LoadBalancer nlb = new LoadBalancer(stack, "Nlb", LoadBalancerProps.builder(LoadBalancerKind.NETWORK, network.vpcId(),
         network.subnets(SubnetTier.PRIVATE)).build());
     UserPool pool = new UserPool(stack, "Users", UserPoolProps.builder().build());
-    RestApi api = new RestApi(stack, "Api", RestApiProps.builder(null).authorizer(pool).vpcLinkBackend(nlb, 8000).build());
+    RestApi api = new RestApi(stack, "Api", RestApiProps.builder().authorizer(pool).vpcLinkBackend(nlb, 8000).build());
     new PublicDomain(stack, "Domain", PublicDomainProps.inZone(ZONE, "api.example.com")).mapRestApi(api);
     Synthesized json = Synthesized.of(stack);
 

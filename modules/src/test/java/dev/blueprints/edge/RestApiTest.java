@@ -44,7 +44,7 @@ class RestApiTest {
     }
 
     RestApiProps.Builder props() {
-      return RestApiProps.builder(null).authorizer(pool).vpcLinkBackend(nlb, 8000);
+      return RestApiProps.builder().authorizer(pool).vpcLinkBackend(nlb, 8000);
     }
 
     RestApi api(UnaryOperator<RestApiProps.Builder> options) {
@@ -309,7 +309,8 @@ class RestApiTest {
     assertEquals(json.ref("aws_api_gateway_rest_api", rest, "execution_arn"), output(json, "ExecutionArn"));
     assertEquals(json.ref("aws_api_gateway_rest_api", rest, "id"), output(json, "Id"));
     assertEquals("v2", api.stageName());
-    assertEquals("acme-test-dev-api", api.apiName());
+    assertEquals("acme-test-dev-api", api.physicalName());
+    assertTrue(api.name().contains("TOKEN"), "name() is a reference");
   }
 
   private static String output(Synthesized json, String id) {
@@ -327,9 +328,9 @@ class RestApiTest {
     LoadBalancer alb = loadBalancer(f.stack(), f.network(), "Alb", LoadBalancerKind.APPLICATION);
     fails("vpcLinkBackend needs a NETWORK load balancer, got APPLICATION", () -> f.props().vpcLinkBackend(alb, 443).build());
     fails("vpcLinkBackend = null is invalid: a network load balancer is required",
-        () -> RestApiProps.builder(null).authorizer(f.pool()).build());
+        () -> RestApiProps.builder().authorizer(f.pool()).build());
     fails("authorizer = null is invalid: a Cognito authorizer is required",
-        () -> RestApiProps.builder(null).vpcLinkBackend(f.nlb(), 8000).build());
+        () -> RestApiProps.builder().vpcLinkBackend(f.nlb(), 8000).build());
     fails("cognitoAuthorizer = \"eu-west-1_AbCdEf123\" is invalid: a Cognito user pool ARN",
         () -> f.props().cognitoAuthorizer("eu-west-1_AbCdEf123").build());
     fails("backendPort = 0 is invalid", () -> f.props().vpcLinkBackend(f.nlb(), 0).build());

@@ -45,7 +45,7 @@ class DashboardTest {
     EcsCluster cluster = EcsCluster.Builder.create(stack, "Cluster").name("c").build();
     EcsService service = EcsService.Builder.create(stack, "Service").name("web").cluster(cluster.getId()).build();
     DbInstance db = DbInstance.Builder.create(stack, "Db").identifier("main").instanceClass("db.t3.micro").build();
-    Dashboard dashboard = new Dashboard(stack, "Dashboard", DashboardProps.builder(null)
+    Dashboard dashboard = new Dashboard(stack, "Dashboard", DashboardProps.builder()
         .widget(TextWidget.of("# Web"))
         .widgets(LoadBalancer.widgets("Web ALB", LoadBalancerKind.APPLICATION, lb.getArnSuffix()))
         .widgets(Widgets.ecsService("Web service", cluster.getName(), service.getName()))

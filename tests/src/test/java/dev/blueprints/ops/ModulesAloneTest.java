@@ -46,8 +46,9 @@ class ModulesAloneTest {
       public final class ShopApp {
         public static void main(String[] args) {
           App app = new App();
-          Settings settings = new Settings("shop", Environment.dev(), "eu-west-1", List.of("eu-west-1a", "eu-west-1b"),
-              StateSettings.lockfile("shop-tfstate", "eu-west-1", "shop"), Map.of("Team", "payments"), List.of());
+          Settings settings = Settings.builder("shop", Environment.dev(), "eu-west-1")
+              .availabilityZones(List.of("eu-west-1a", "eu-west-1b"))
+              .state(StateSettings.lockfile("shop-tfstate", "eu-west-1", "shop")).tags(Map.of("Team", "payments")).build();
           BlueprintStack stack = new BlueprintStack(app, "shop-dev-network", settings);
           Network network = new Network(stack, "Network", NetworkProps.builder(settings.availabilityZones()).build());
           SecurityGroup web = new SecurityGroup(stack, "WebSecurityGroup",

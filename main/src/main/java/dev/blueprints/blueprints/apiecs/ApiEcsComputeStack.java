@@ -86,9 +86,9 @@ public final class ApiEcsComputeStack extends LayerStack {
 
     alarmTopic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", alarmTopic);
-    alarms.ecsServiceCpu("Backend", cluster.name(), service.serviceName());
-    alarms.ecsServiceMemory("Backend", cluster.name(), service.serviceName());
-    alarms.nlbUnhealthyHosts("Backend", nlb.arnSuffix(), target.arnSuffix());
-    alarms.asgCpu("Capacity", cluster.autoScalingGroupName());
+    alarms.recommended("Backend", service.metricCpu());
+    alarms.recommended("Backend", service.metricMemory());
+    alarms.recommended("Backend", target.metricUnhealthyHosts());
+    alarms.recommended("Capacity", cluster.metricCapacityCpu());
   }
 }

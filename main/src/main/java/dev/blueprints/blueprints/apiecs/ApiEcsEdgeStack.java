@@ -19,7 +19,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
   public ApiEcsEdgeStack(Construct scope, String id, Settings settings, ApiEcsDataStack data, ApiEcsComputeStack compute,
       List<String> corsOrigins, boolean accountCloudWatchRole, LoggingLevel executionLogging, PublicDomainProps domain) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
-    var props = RestApiProps.builder(null)
+    var props = RestApiProps.builder()
         .authorizer(data.userPool)
         .vpcLinkBackend(compute.nlb, ApiEcsComputeStack.PORT)
         .publicPath("health")
@@ -33,7 +33,7 @@ public final class ApiEcsEdgeStack extends LayerStack {
     LogQueries.requestLatency(this, List.of(api.accessLogs()), "responseLatency");
 
     Alarms alarms = new Alarms(this, "Alarms", compute.alarmTopic);
-    alarms.apiGateway5xx("Api", api.apiName(), api.stageName());
-    alarms.apiGatewayLatency("Api", api.apiName(), api.stageName());
+    alarms.recommended("Api", api.metric5xx());
+    alarms.recommended("Api", api.metricLatency());
   }
 }

@@ -85,16 +85,16 @@ public final class AsgWebComputeStack extends LayerStack {
     database.grantReadSecret(group.role());
 
     Alarms alarms = new Alarms(this, "Alarms", topic);
-    alarms.albHttp5xx("App", lb.arnSuffix());
-    alarms.albTarget5xx("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.albUnhealthyHosts("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.albTargetResponseTime("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.rdsCpu("Database", database.identifier());
-    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
-    alarms.rdsFreeableMemory("Database", database.identifier(), 128.0 * 1024 * 1024);
-    alarms.rdsConnections("Database", database.identifier(), 80);
+    alarms.recommended("App", lb.metricHttp5xx());
+    alarms.recommended("App", target.metricTarget5xx());
+    alarms.recommended("App", target.metricUnhealthyHosts());
+    alarms.recommended("App", target.metricResponseTime());
+    alarms.recommended("Database", database.metricCpu());
+    alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
+    alarms.recommended("Database", database.metricFreeableMemory(), spec -> spec.threshold(128.0 * 1024 * 1024));
+    alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(80));
 
-    var dashboard = DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder()
         .widgets(lb.widgets("Load balancer"))
         .widgets(Widgets.autoScalingGroup("Application instances", group.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()));

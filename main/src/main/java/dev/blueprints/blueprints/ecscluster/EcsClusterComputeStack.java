@@ -87,20 +87,20 @@ public final class EcsClusterComputeStack extends LayerStack {
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
-    alarms.ecsServiceCpu("App", cluster.name(), service.serviceName());
-    alarms.ecsServiceMemory("App", cluster.name(), service.serviceName());
-    alarms.albHttp5xx("App", lb.arnSuffix());
-    alarms.albTarget5xx("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.albUnhealthyHosts("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.albTargetResponseTime("App", lb.arnSuffix(), target.arnSuffix());
-    alarms.asgCpu("Capacity", cluster.autoScalingGroupName());
-    alarms.rdsCpu("Database", database.identifier());
-    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
-    alarms.rdsConnections("Database", database.identifier(), 80);
+    alarms.recommended("App", service.metricCpu());
+    alarms.recommended("App", service.metricMemory());
+    alarms.recommended("App", lb.metricHttp5xx());
+    alarms.recommended("App", target.metricTarget5xx());
+    alarms.recommended("App", target.metricUnhealthyHosts());
+    alarms.recommended("App", target.metricResponseTime());
+    alarms.recommended("Capacity", cluster.metricCapacityCpu());
+    alarms.recommended("Database", database.metricCpu());
+    alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
+    alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(80));
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(lb.widgets("Load balancer"))
-        .widgets(Widgets.ecsService("Service", cluster.name(), service.serviceName()))
+        .widgets(Widgets.ecsService("Service", cluster.name(), service.name()))
         .widgets(Widgets.autoScalingGroup("Capacity", cluster.autoScalingGroupName()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
         .build());

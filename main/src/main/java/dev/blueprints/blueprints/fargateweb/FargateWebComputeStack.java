@@ -136,27 +136,27 @@ public final class FargateWebComputeStack extends LayerStack {
     Alarms alarms = new Alarms(this, "Alarms", topic);
     for (var service : java.util.List.of(frontend, backend)) {
       String label = Stacks.id(service);
-      alarms.ecsServiceCpu(label, cluster.name(), service.serviceName());
-      alarms.ecsServiceMemory(label, cluster.name(), service.serviceName());
+      alarms.recommended(label, service.metricCpu());
+      alarms.recommended(label, service.metricMemory());
     }
-    alarms.albHttp5xx("Frontend", frontendLb.arnSuffix());
-    alarms.albHttp5xx("Backend", backendLb.arnSuffix());
-    alarms.albTarget5xx("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
-    alarms.albUnhealthyHosts("Frontend", frontendLb.arnSuffix(), frontendTarget.arnSuffix());
-    alarms.albUnhealthyHosts("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
-    alarms.albTargetResponseTime("Backend", backendLb.arnSuffix(), backendTarget.arnSuffix());
-    alarms.rdsCpu("Database", database.identifier());
-    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
-    alarms.memoryDbCpu("Cache", cache.clusterName());
-    alarms.memoryDbMemory("Cache", cache.clusterName());
+    alarms.recommended("Frontend", frontendLb.metricHttp5xx());
+    alarms.recommended("Backend", backendLb.metricHttp5xx());
+    alarms.recommended("Backend", backendTarget.metricTarget5xx());
+    alarms.recommended("Frontend", frontendTarget.metricUnhealthyHosts());
+    alarms.recommended("Backend", backendTarget.metricUnhealthyHosts());
+    alarms.recommended("Backend", backendTarget.metricResponseTime());
+    alarms.recommended("Database", database.metricCpu());
+    alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
+    alarms.recommended("Cache", cache.metricEngineCpu());
+    alarms.recommended("Cache", cache.metricMemory());
 
-    new Dashboard(this, "Dashboard", DashboardProps.builder(null)
+    new Dashboard(this, "Dashboard", DashboardProps.builder()
         .widgets(frontendLb.widgets("Frontend load balancer"))
         .widgets(backendLb.widgets("Backend load balancer"))
-        .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.serviceName()))
-        .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.serviceName()))
+        .widgets(Widgets.ecsService("Frontend service", cluster.name(), frontend.name()))
+        .widgets(Widgets.ecsService("Backend service", cluster.name(), backend.name()))
         .widgets(Widgets.database("PostgreSQL", database.identifier()))
-        .widgets(Widgets.memoryDb("Redis", cache.clusterName()))
+        .widgets(Widgets.memoryDb("Redis", cache.name()))
         .build());
   }
 

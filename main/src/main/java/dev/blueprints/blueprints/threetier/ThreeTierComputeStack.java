@@ -117,18 +117,18 @@ public final class ThreeTierComputeStack extends LayerStack {
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
     Alarms alarms = new Alarms(this, "Alarms", topic);
-    alarms.albHttp5xx("Public", publicLb.arnSuffix());
-    alarms.albUnhealthyHosts("Frontend", publicLb.arnSuffix(), frontendTarget.arnSuffix());
-    alarms.albUnhealthyHosts("Backend", internalLb.arnSuffix(), backendTarget.arnSuffix());
-    alarms.albTarget5xx("Backend", internalLb.arnSuffix(), backendTarget.arnSuffix());
-    alarms.albTargetResponseTime("Frontend", publicLb.arnSuffix(), frontendTarget.arnSuffix());
-    alarms.asgCpu("Frontend", frontend.name());
-    alarms.asgCpu("Backend", backend.name());
-    alarms.rdsCpu("Database", database.identifier());
-    alarms.rdsFreeStorage("Database", database.identifier(), 2.0 * 1024 * 1024 * 1024);
-    alarms.rdsConnections("Database", database.identifier(), 60);
+    alarms.recommended("Public", publicLb.metricHttp5xx());
+    alarms.recommended("Frontend", frontendTarget.metricUnhealthyHosts());
+    alarms.recommended("Backend", backendTarget.metricUnhealthyHosts());
+    alarms.recommended("Backend", backendTarget.metricTarget5xx());
+    alarms.recommended("Frontend", frontendTarget.metricResponseTime());
+    alarms.recommended("Frontend", frontend.metricCpu());
+    alarms.recommended("Backend", backend.metricCpu());
+    alarms.recommended("Database", database.metricCpu());
+    alarms.recommended("Database", database.metricFreeStorage(), spec -> spec.threshold(2.0 * 1024 * 1024 * 1024));
+    alarms.recommended("Database", database.metricConnections(), spec -> spec.threshold(60));
 
-    var dashboard = DashboardProps.builder(null)
+    var dashboard = DashboardProps.builder()
         .widgets(publicLb.widgets("Public load balancer"))
         .widgets(internalLb.widgets("Internal load balancer"))
         .widgets(Widgets.autoScalingGroup("Frontend", frontend.name()))
