@@ -33,15 +33,22 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Ctrl-C or a kill before the output is replaced leaves no staging folder (a SIGKILL's is removed next run).
-    Path staging = StagedOutput.stagingFor(outdir(System.getenv()));
+    // Ctrl-C or a kill before the output is replaced leaves no staging folder and puts a set-aside output back
+    // (what a SIGKILL leaves, the next run repairs).
+    Path outdir = outdir(System.getenv()).toAbsolutePath().normalize();
+    Path staging = StagedOutput.stagingFor(outdir);
+    Path previous = StagedOutput.previousFor(outdir);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         delete(staging);
-      } catch (RuntimeException e) {
-        // the next run removes it
+        if (Files.exists(previous)) {
+          delete(outdir);
+          Files.move(previous, outdir);
+        }
+      } catch (IOException | RuntimeException e) {
+        // the next run repairs it
       }
-    }, "blueprints-staging-cleanup"));
+    }, "blueprints-output-cleanup"));
     int status = run(args, System.getenv(), System.out, System.err);
     if (status != 0) System.exit(status);
   }
@@ -80,7 +87,10 @@ public final class Main {
       Preflight.settingsDirectory(selection.settingsDir());
       BlueprintsApp.Deployment deployment = BlueprintsApp.load(selection);
       Preflight.check(env, selection.settingsDir(), paths);
-      output = StagedOutput.begin(outdir);
+      // CDKTF writes to CDKTF_OUTDIR when the process has it (cdktf-cli sets it), whatever the app is told:
+      // then the synth works in place, with the previous output set aside until it succeeds.
+      String cdktfOutdir = System.getenv("CDKTF_OUTDIR");
+      output = cdktfOutdir == null || cdktfOutdir.isBlank() ? StagedOutput.begin(outdir) : StagedOutput.beginInPlace(Path.of(cdktfOutdir));
       App app = BlueprintsApp.newApp(output.staging());
       List<LayerStack> stacks = BlueprintsApp.build(app, deployment);
       try {

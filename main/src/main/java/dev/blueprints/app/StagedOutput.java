@@ -17,6 +17,11 @@ import java.util.Locale;
  * place (two renames on one file system), then deletes the old one. A run that fails, is interrupted or is killed
  * leaves the previous output as it was; leftovers of such runs are removed by the next run, which also puts back
  * an output a kill caught between the two renames.
+ *
+ * <p>When {@code CDKTF_OUTDIR} is set in the process environment (cdktf-cli sets it), CDKTF writes there whatever
+ * the app is told, so the run works in place ({@link #beginInPlace}): the previous output is set aside first
+ * ({@code .cdktf.out.previous-<pid>}), deleted on commit and put back on any failure; a killed run's partial output
+ * is replaced by the set-aside one at the start of the next run.
  */
 public final class StagedOutput {
   private static final String STAGING = ".staging-";
@@ -25,10 +30,22 @@ public final class StagedOutput {
 
   private final Path output;
   private final Path staging;
+  private final Path previous;   // in place only: where the previous output waits, or null when there was none
 
-  private StagedOutput(Path output, Path staging) {
+  private StagedOutput(Path output, Path staging, Path previous) {
     this.output = output;
     this.staging = staging;
+    this.previous = previous;
+  }
+
+  private boolean inPlace() {
+    return staging.equals(output);
+  }
+
+  /** Where this process sets the previous output aside. */
+  static Path previousFor(Path output) {
+    Path abs = output.toAbsolutePath().normalize();
+    return abs.resolveSibling("." + abs.getFileName() + PREVIOUS + ProcessHandle.current().pid());
   }
 
   /** The folder a run of this process writes to before {@link #commit()}, beside {@code output}. */
@@ -67,7 +84,28 @@ public final class StagedOutput {
     } catch (IOException | java.io.UncheckedIOException e) {
       throw outputFault(output, "cannot create " + staging + " (" + describe(e) + ")", e);
     }
-    return new StagedOutput(abs, staging);
+    return new StagedOutput(abs, staging, null);
+  }
+
+  /**
+   * For a synth that writes into {@code output} itself (CDKTF honours {@code CDKTF_OUTDIR} over the app's
+   * setting): the previous output is set aside until {@link #commit()}, and put back by {@link #abandon()}.
+   */
+  public static StagedOutput beginInPlace(Path output) {
+    StagedOutput staged = begin(output);   // the same checks and clean-up
+    Main.delete(staged.staging);
+    Path abs = staged.output;
+    Path previous = null;
+    try {
+      if (Files.exists(abs)) {
+        previous = previousFor(abs);
+        move(abs, previous);
+      }
+      Files.createDirectory(abs);
+    } catch (IOException e) {
+      throw outputFault(output, "cannot set the previous output aside (" + describe(e) + ")", e);
+    }
+    return new StagedOutput(abs, abs, previous);
   }
 
   public Path output() { return output; }
@@ -76,7 +114,12 @@ public final class StagedOutput {
 
   /** Replaces the output with the staging folder, which must hold a complete synth. */
   public void commit() {
-    Path previous = output.resolveSibling("." + output.getFileName() + PREVIOUS + ProcessHandle.current().pid());
+    if (inPlace()) {
+      if (previous != null) Main.delete(previous);
+      Main.delete(rejectedFor(output));
+      return;
+    }
+    Path previous = previousFor(output);
     try {
       boolean hadOutput = Files.exists(output);
       if (hadOutput) move(output, previous);
@@ -108,8 +151,9 @@ public final class StagedOutput {
   public void abandon() {
     try {
       Main.delete(staging);
-    } catch (RuntimeException e) {
-      // a leftover staging folder is removed by the next run
+      if (inPlace() && previous != null) move(previous, output);
+    } catch (IOException | RuntimeException e) {
+      // the next run removes a leftover staging folder and puts a set-aside output back
     }
   }
 
@@ -130,8 +174,13 @@ public final class StagedOutput {
             && Long.parseLong(pid) != ProcessHandle.current().pid()) {
           continue;   // another synth is running
         }
-        if (previous && !Files.exists(output)) move(p, output);
-        else Main.delete(p);
+        if (previous) {
+          // set aside by a run that died before committing: whatever is in the output now is partial
+          Main.delete(output);
+          move(p, output);
+        } else {
+          Main.delete(p);
+        }
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw outputFault(output, "cannot tidy its folder " + output.getParent() + " (" + describe(e) + ")", e);

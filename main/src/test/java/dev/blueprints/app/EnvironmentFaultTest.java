@@ -185,6 +185,47 @@ class EnvironmentFaultTest {
     assertFalse(Files.exists(output.staging()));
   }
 
+  /** Under cdktf-cli (CDKTF_OUTDIR in the environment) CDKTF writes into the output itself: it works in place. */
+  @Test
+  void inPlaceAFailedRunPutsThePreviousOutputBack(@TempDir Path dir) throws IOException {
+    Path out = previousOutput(dir);
+    StagedOutput output = StagedOutput.beginInPlace(out);
+    assertEquals(out.toAbsolutePath(), output.staging());
+    try (var files = Files.list(out)) {
+      assertEquals(0, files.count(), "the synth starts from an empty output");
+    }
+    Files.createDirectories(out.resolve("stacks/three-tier-dev-network"));   // a partial synth
+    output.abandon();
+    assertPreviousOutputIntact(dir, out);
+  }
+
+  @Test
+  void inPlaceASuccessfulRunDropsThePreviousOutput(@TempDir Path dir) throws IOException {
+    Path out = previousOutput(dir);
+    StagedOutput output = StagedOutput.beginInPlace(out);
+    Files.writeString(out.resolve("manifest.json"), "{\"stacks\": {}}");
+    output.commit();
+    assertEquals("{\"stacks\": {}}", Files.readString(out.resolve("manifest.json")));
+    assertFalse(Files.exists(out.resolve("stacks")), "nothing of the previous output is kept");
+    try (var siblings = Files.list(dir)) {
+      assertEquals(java.util.List.of("cdktf.out"), siblings.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void inPlaceARunKilledMidwayIsRepairedByTheNext(@TempDir Path dir) throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path out = dir.resolve("cdktf.out");
+    Files.createDirectories(out.resolve("stacks/half-written"));
+    Path setAside = dir.resolve(".cdktf.out.previous-" + gone.pid());
+    Files.createDirectories(setAside.resolve("stacks/old"));
+    StagedOutput.begin(out).abandon();
+    assertTrue(Files.isDirectory(out.resolve("stacks/old")), "the set-aside output is put back");
+    assertFalse(Files.exists(out.resolve("stacks/half-written")), "the partial output is dropped");
+    assertFalse(Files.exists(setAside));
+  }
+
   @Test
   void theOutputEqualsTheManifestAfterASubsetSynth(@TempDir Path dir) throws IOException {
     Path out = previousOutput(dir);
