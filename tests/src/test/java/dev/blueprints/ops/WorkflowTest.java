@@ -95,7 +95,7 @@ class WorkflowTest {
   @Test
   void eachEnvironmentIsPlannedWithItsOwnRoleFromTheSettings() {
     List<JsonNode> steps = steps("plan");
-    int previousPlan = step("plan", "mvn -B -q -pl main -am compile exec:exec");
+    int previousPlan = step("plan", "./mvnw -B -q -pl main -am compile exec:exec");
     for (String env : List.of("dev", "prod")) {
       int role = stepWithId("plan", env + "-role");
       assertEquals("echo \"arn=$(bash main/scripts/role.sh " + env + " plan)\" >>\"$GITHUB_OUTPUT\"", steps.get(role).path("run").asText());
