@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 public record Naming(String project, String environment) {
   private static final Pattern COMPONENT = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
   private static final int HASH_LENGTH = 6;
+  private static final int ACCOUNT_ID_LENGTH = 12;
+  private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-\\d$");
 
   public Naming {
     Validate.notBlank("project", project);
@@ -26,6 +28,22 @@ public record Naming(String project, String environment) {
     String normalized = component.toLowerCase(Locale.ROOT);
     Validate.matches("component", normalized, COMPONENT, "lowercase letters, digits and hyphens, starting with a letter or digit");
     return fit(project + "-" + environment + "-" + normalized, limit.maxLength());
+  }
+
+  /**
+   * A name for a resource whose names are global across all AWS accounts (S3 buckets):
+   * {@code <project>-<env>-<component>-<account id>-<region>}, so every account and region gets its own without
+   * anyone renaming the project. The head is cut (with a hash) so that the whole fits 63 characters.
+   *
+   * @param accountId the 12-digit account id, usually a reference ({@code Account.id(scope)}) resolved at apply time
+   * @param region    the region the bucket lives in
+   */
+  public String globalName(String component, String accountId, String region) {
+    Validate.matches("region", region, REGION, "an AWS region name such as us-east-1");
+    String normalized = component.toLowerCase(Locale.ROOT);
+    Validate.matches("component", normalized, COMPONENT, "lowercase letters, digits and hyphens, starting with a letter or digit");
+    int tail = 1 + ACCOUNT_ID_LENGTH + 1 + region.length();
+    return fit(project + "-" + environment + "-" + normalized, NameLimit.S3_BUCKET.maxLength() - tail) + "-" + accountId + "-" + region;
   }
 
   /** The path form used for log groups and secrets: {@code /<project>/<env>/<component>}. */

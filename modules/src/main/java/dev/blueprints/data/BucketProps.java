@@ -32,7 +32,9 @@ public record BucketProps(
 
   public BucketProps {
     Validate.notBlank("name", name);
-    if (!name.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || name.contains("..")) {
+    // A reference in the name (the account id of Naming.globalName) is checked as the 12 digits it resolves to.
+    String resolved = name.replaceAll("\\$\\{TfToken\\[[^\\]]*\\]\\}", "000000000000");
+    if (!resolved.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || resolved.contains("..")) {
       throw Validate.invalid("name", name, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
     }
     Validate.notNull("encryption", encryption);

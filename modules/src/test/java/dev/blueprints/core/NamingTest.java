@@ -28,6 +28,19 @@ class NamingTest {
   }
 
   @Test
+  void globalNamesCarryTheAccountAndRegionAndFitS3sLimit() {
+    assertEquals("acme-fargate-web-prod-alb-logs-123456789012-eu-west-1",
+        naming.globalName("alb-logs", "123456789012", "eu-west-1"));
+    String cut = naming.globalName("x".repeat(60), "123456789012", "ap-southeast-2");
+    assertEquals(63, cut.length(), cut);
+    assertTrue(cut.endsWith("-123456789012-ap-southeast-2"), cut);
+    String token = "${data.aws_caller_identity.CallerIdentity.account_id}";
+    assertTrue(naming.globalName("alb-logs", token, "us-east-1").endsWith("-alb-logs-" + token + "-us-east-1"));
+    var e = assertThrows(IllegalArgumentException.class, () -> naming.globalName("alb-logs", "123456789012", "US-EAST-1"));
+    assertTrue(e.getMessage().startsWith("region = \"US-EAST-1\" is invalid"), e.getMessage());
+  }
+
+  @Test
   void cutNeverEndsInAHyphenBeforeTheHash() {
     String name = Naming.fit("abcdefghijklmnopqrstuvwxy--zzzzzzzzzzzz", 32);
     assertTrue(!name.contains("--"), name);

@@ -28,7 +28,7 @@ public final class Golden {
 
   /** How to regenerate, for failure messages. */
   public static String howToUpdate(String module, String testClass) {
-    return "mvn -B test -pl " + module + " -am -Dtest=" + testClass + " -D" + UPDATE_FLAG
+    return "./mvnw -B test -pl " + module + " -am -Dtest=" + testClass + " -D" + UPDATE_FLAG
         + "=true -Dsurefire.failIfNoSpecifiedTests=false, then review the diff";
   }
 }

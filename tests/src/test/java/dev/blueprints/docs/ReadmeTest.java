@@ -48,9 +48,11 @@ class ReadmeTest {
   @Test
   void theTwoCommandsAreTheOnesCiAndCdktfRun() throws IOException {
     String readme = Files.readString(README);
-    assertTrue(readme.contains("mvn -B -q -pl main -am compile exec:exec\n"), "synth command");
-    assertTrue(readme.contains("\nmvn -B test\n"), "test command");
-    assertTrue(Files.readString(Path.of("..", ".ci", "run")).contains("\nmvn -B test\n"), ".ci/run runs the README's test command");
+    assertTrue(readme.contains("\n./mvnw -B -q -pl main -am compile exec:exec\n"), "synth command");
+    assertTrue(readme.contains("\n./mvnw -B test\n"), "test command");
+    String ci = Files.readString(Path.of("..", ".ci", "run"));
+    assertTrue(ci.contains("\n./mvnw -B test\n"), ".ci/run runs the README's test command");
+    assertTrue(ci.contains("\n./mvnw -B -q -pl main -am compile exec:exec\n"), ".ci/run runs the README's synth command");
     assertTrue(Files.readString(Path.of("..", "cdktf.json")).contains("-pl main -am compile exec:exec"), "cdktf.json runs the synth command");
   }
 

@@ -58,8 +58,8 @@ class WorkflowTest {
     int checkout = step("plan", "actions/checkout");
     int java = step("plan", "actions/setup-java");
     int node = step("plan", "actions/setup-node");
-    int test = step("plan", "mvn -B test");
-    int synth = step("plan", "mvn -B -q -pl main -am compile exec:exec");
+    int test = step("plan", "bash .ci/run");
+    int synth = step("plan", "./mvnw -B -q -pl main -am compile exec:exec");
     int terraform = step("plan", "hashicorp/setup-terraform");
     int aws = step("plan", "aws-actions/configure-aws-credentials");
     int plan = step("plan", "bash main/scripts/plan.sh");
@@ -73,7 +73,12 @@ class WorkflowTest {
     assertEquals("temurin", setupJava.path("distribution").asText());
     assertEquals("17", setupJava.path("java-version").asText());
     assertEquals("maven", setupJava.path("cache").asText());
-    assertEquals("20", steps("plan").get(node).path("with").path("node-version").asText());
+    assertEquals("22", steps("plan").get(node).path("with").path("node-version").asText());
+    String sameRepository = "github.event.pull_request.head.repo.full_name == github.repository";
+    for (int awsStep : new int[] {terraform, aws, plan, upload}) {
+      assertTrue(steps("plan").get(awsStep).path("if").asText().contains(sameRepository),
+          "forks get no OIDC token: " + steps("plan").get(awsStep));
+    }
     String tf = steps("plan").get(terraform).path("with").path("terraform_version").asText();
     assertTrue(tf.matches("1\\.(1\\d|[2-9]\\d)\\.\\d+"), "terraform >= 1.10: " + tf);
     assertTrue(steps("plan").get(aws).path("with").path("role-to-assume").asText().endsWith("|| vars.AWS_PLAN_ROLE_ARN }}"));
@@ -90,7 +95,7 @@ class WorkflowTest {
   @Test
   void eachEnvironmentIsPlannedWithItsOwnRoleFromTheSettings() {
     List<JsonNode> steps = steps("plan");
-    int previousPlan = step("plan", "mvn -B -q -pl main -am compile exec:exec");
+    int previousPlan = step("plan", "./mvnw -B -q -pl main -am compile exec:exec");
     for (String env : List.of("dev", "prod")) {
       int role = stepWithId("plan", env + "-role");
       assertEquals("echo \"arn=$(bash main/scripts/role.sh " + env + " plan)\" >>\"$GITHUB_OUTPUT\"", steps.get(role).path("run").asText());
@@ -149,6 +154,7 @@ class WorkflowTest {
       assertTrue(deploy.contains("'*-" + env + "-*' --auto-approve"), deploy);
       assertTrue(step(job, "aws-actions/configure-aws-credentials") < step(job, "cdktf-cli@0.19.2 deploy"));
       assertTrue(step(job, "hashicorp/setup-terraform") < step(job, "cdktf-cli@0.19.2 deploy"));
+      assertTrue(step(job, "./mvnw -B test") < step(job, "cdktf-cli@0.19.2 deploy"), "tests before " + job);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints.asgweb;
 
+import dev.blueprints.core.Account;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
@@ -26,7 +27,7 @@ public final class AsgWebDataStack extends LayerStack {
   /** @param backups where the database's automated backups are copied; null for no copy */
   public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups) {
     super(scope, id, settings, AsgWebBlueprint.ID);
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
     repository = new ContainerRegistry(this, "Repository",
         ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
     database = new Database(this, "Database", DatabaseProps.postgres("15.4")

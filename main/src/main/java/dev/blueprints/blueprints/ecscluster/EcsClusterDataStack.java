@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints.ecscluster;
 
+import dev.blueprints.core.Account;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.blueprints.LayerStack;
@@ -39,6 +40,6 @@ public final class EcsClusterDataStack extends LayerStack {
     appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
         .build());
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints.fargateweb;
 
+import dev.blueprints.core.Account;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.blueprints.LayerStack;
@@ -49,6 +50,6 @@ public final class FargateWebDataStack extends LayerStack {
     externalApiKey = new Secret(this, "ExternalApiKey", SecretProps.builder(naming().name("openai-api-key", NameLimit.SECRET))
         .description("OPENAI_API_KEY of the backend; set the value out of band: aws secretsmanager put-secret-value")
         .build());
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }
 }

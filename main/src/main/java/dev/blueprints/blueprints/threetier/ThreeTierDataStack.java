@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints.threetier;
 
+import dev.blueprints.core.Account;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerRegistryProps;
@@ -34,7 +35,7 @@ public final class ThreeTierDataStack extends LayerStack {
         .build());
     // The seed's class: RDS offers Performance Insights for MySQL only from db.t3.medium up.
     Policy.suppress(database, "BP-RDS-009", "MySQL on db.t3.micro (the seed's class) has no Performance Insights");
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().name("alb-logs", NameLimit.S3_BUCKET));
+    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
     frontendRepository = new ContainerRegistry(this, "FrontendRepository",
         ContainerRegistryProps.builder(naming().name("frontend", NameLimit.ECR_REPOSITORY)).build());
     backendRepository = new ContainerRegistry(this, "BackendRepository",
