@@ -34,7 +34,7 @@ public final class ApiEcsComputeStack extends LayerStack {
   final AlarmTopic alarmTopic;
 
   public ApiEcsComputeStack(Construct scope, String id, Settings settings, Network network, ApiEcsDataStack data,
-      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck) {
+      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck, java.util.List<String> corsOrigins) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var privateSubnets = network.subnets(SubnetTier.PRIVATE);
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.ec2(
@@ -62,6 +62,8 @@ public final class ApiEcsComputeStack extends LayerStack {
         .mountPoint("sqlite", "/app/data", false)
         .mountPoint("tmp", "/tmp", false)
         .healthCheck(healthCheck);
+    // The browser reads the backend's own responses only if they name its origin (django-cors-headers reads this).
+    if (!corsOrigins.isEmpty()) container.env("CORS_ALLOWED_ORIGINS", String.join(",", corsOrigins));
     var props = EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(1024, 2048)
         .desiredCount(1)
