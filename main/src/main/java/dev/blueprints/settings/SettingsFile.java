@@ -45,7 +45,8 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
 
   static SettingsFile parse(String file, JsonNode root, Environment preset) {
     SettingsNode top = new SettingsNode(file, "", root)
-        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "environment", "blueprints", "account");
+        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "alarmTopicArn", "environment",
+            "blueprints", "account");
     String region = top.string("region", "us-east-1");
 
     SettingsNode env = top.object("environment").allowOnly("highAvailability", "deletionProtection", "logRetentionDays");
@@ -72,7 +73,8 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         stateSettings,
         top.stringMap("tags"),
         top.strings("alarmEmails", List.of()),
-        account(top));
+        account(top),
+        top.string("alarmTopicArn", null));
     return new SettingsFile(settings, top.object("blueprints"));
   }
 

@@ -76,4 +76,57 @@ class FirstDeployTest {
       assertEquals(List.of("https://app.example.com"), origins);
     }
   }
+
+  @Test
+  void secretsTheUserFillsHaveAFirstValueSoTasksStartAndAreTaggedForTheChecklist() {
+    for (String env : List.of("dev", "prod")) {
+      for (String[] c : List.of(new String[] {"fargate-web", "openai-api-key", "REPLACE_ME", "OPENAI_API_KEY"},
+          new String[] {"ecs-cluster", "app-config", "{}", "APP_CONFIG"})) {
+        Synthesized data = app.stack(c[0] + "-" + env + "-data");
+        JsonNode secret = data.only("aws_secretsmanager_secret", "name", "bp-" + c[0] + "-" + env + "-" + c[1]);
+        assertEquals("true", secret.path("tags").path("FillBeforeUse").asText());
+        String secretRef = data.ref("aws_secretsmanager_secret", secret, "id");
+        JsonNode version = data.where("aws_secretsmanager_secret_version", java.util.Map.of("secret_id", secretRef)).get(0);
+        assertEquals(c[2], version.path("secret_string").asText());
+        assertEquals(List.of("secret_string"), texts(version.path("lifecycle").path("ignore_changes")));
+
+        String compute = c[0] + "-" + env + "-compute";
+        List<String> readers = new ArrayList<>();
+        app.stack(compute).resources("aws_ecs_task_definition").values().forEach(task ->
+            Synthesized.json(task, "container_definitions").forEach(container -> container.path("secrets").forEach(ref -> {
+              if (ref.path("name").asText().equals(c[3])) readers.add(app.resolve(compute, ref.path("valueFrom").asText()));
+            })));
+        assertEquals(List.of(data.ref("aws_secretsmanager_secret", secret, "arn")), readers, c[3] + " is read from that secret");
+      }
+    }
+  }
+
+  @Test
+  void prodAlarmTopicsNotifyTheCommittedExampleAddressAndDevOnesAreWarned() {
+    for (String blueprint : Blueprints.ids()) {
+      Synthesized prod = app.stack(blueprint + "-prod-compute");
+      JsonNode topic = prod.only("aws_sns_topic");
+      JsonNode subscription = prod.only("aws_sns_topic_subscription");
+      assertEquals("email", subscription.path("protocol").asText());
+      assertEquals("alarms@example.com", subscription.path("endpoint").asText());
+      assertEquals(prod.ref("aws_sns_topic", topic, "arn"), subscription.path("topic_arn").asText());
+      assertEquals(0, app.stack(blueprint + "-dev-compute").count("aws_sns_topic_subscription"), "dev.json names nobody");
+    }
+  }
+
+  @Test
+  void prodSettingsWithoutAlarmAddressesStopTheSynth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    var json = (com.fasterxml.jackson.databind.node.ObjectNode) Synthesized.JSON.readTree(
+        AppSynth.SETTINGS_DIR.resolve("prod.json").toFile());
+    json.putArray("alarmEmails");
+    java.nio.file.Files.writeString(dir.resolve("prod.json"), json.toString());
+    java.nio.file.Path out = dir.resolve("out");
+    com.hashicorp.cdktf.App cdk = dev.blueprints.app.BlueprintsApp.newApp(out);
+    dev.blueprints.app.BlueprintsApp.build(cdk, new dev.blueprints.app.Selection(List.of("asg-web"), List.of("prod"), dir));
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int status = dev.blueprints.app.Main.synth(cdk, out, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+        new java.io.PrintStream(err));
+    assertEquals(dev.blueprints.app.Main.POLICY_VIOLATION, status);
+    assertTrue(err.toString().contains("BP-SNS-002  stack asg-web-prod-compute  aws_sns_topic.AlarmTopic_D01E77F9"), err.toString());
+  }
 }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param alarmEmails       addresses subscribed to the alarm topic (may be empty)
  * @param account           the AWS account the environment deploys into and the roles to assume there; null
  *                          when not declared (the stacks then use whatever account the credentials belong to)
+ * @param alarmTopicArn     an existing SNS topic (with its own subscribers) in {@code region} that alarms notify instead
+ *                          of a topic of their own; null creates one per stack with alarms. Default: null
  */
 public record Settings(
     String project,
@@ -29,13 +31,15 @@ public record Settings(
     StateSettings state,
     Map<String, String> tags,
     List<String> alarmEmails,
-    AccountSettings account) {
+    AccountSettings account,
+    String alarmTopicArn) {
 
   /** Tag keys Blueprints sets itself; settings may not override them. */
   public static final List<String> RESERVED_TAGS = List.of("Project", "Environment", "Blueprint", "Stack", "ManagedBy");
   private static final Pattern PROJECT = Pattern.compile("^[a-z][a-z0-9-]{0,14}[a-z0-9]$");
   static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}$");
   private static final Pattern TAG_KEY = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{1,128}$");
 
   public Settings {
@@ -67,13 +71,27 @@ public record Settings(
     }
     alarmEmails = List.copyOf(alarmEmails == null ? List.of() : alarmEmails);
     for (String email : alarmEmails) Validate.matches("alarmEmails", email, EMAIL, "an e-mail address");
+    if (alarmTopicArn != null) {
+      Validate.matches("alarmTopicArn", alarmTopicArn, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+      String topicRegion = alarmTopicArn.split(":")[3];
+      if (!topicRegion.equals(region)) {
+        throw Validate.invalid("alarmTopicArn", alarmTopicArn, "a topic in region " + region
+            + " (CloudWatch alarms notify SNS topics of their own region only), got one in " + topicRegion);
+      }
+    }
     availabilityZones = List.copyOf(availabilityZones);
   }
 
-  /** Settings that declare no account: stacks deploy into the account of the credentials. */
+  /** Settings that declare no account: stacks deploy into the account of the credentials; alarms notify topics of their own. */
   public Settings(String project, Environment environment, String region, List<String> availabilityZones,
       StateSettings state, Map<String, String> tags, List<String> alarmEmails) {
-    this(project, environment, region, availabilityZones, state, tags, alarmEmails, null);
+    this(project, environment, region, availabilityZones, state, tags, alarmEmails, null, null);
+  }
+
+  /** Settings whose alarms notify topics of their own per stack. */
+  public Settings(String project, Environment environment, String region, List<String> availabilityZones,
+      StateSettings state, Map<String, String> tags, List<String> alarmEmails, AccountSettings account) {
+    this(project, environment, region, availabilityZones, state, tags, alarmEmails, account, null);
   }
 
   /** The naming helper for this project and environment. */
@@ -98,16 +116,16 @@ public record Settings(
 
   /** A copy using the first {@code count} availability zones. */
   public Settings withAvailabilityZones(List<String> zones) {
-    return new Settings(project, environment, region, zones, state, tags, alarmEmails, account);
+    return new Settings(project, environment, region, zones, state, tags, alarmEmails, account, alarmTopicArn);
   }
 
   public Settings withEnvironment(Environment value) {
-    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account);
+    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account, alarmTopicArn);
   }
 
   /** A copy deploying into {@code value} (null: the account of the credentials). */
   public Settings withAccount(AccountSettings value) {
-    return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value);
+    return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value, alarmTopicArn);
   }
 
   /**

@@ -39,6 +39,7 @@ public final class EcsClusterDataStack extends LayerStack {
         .build());
     appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
+        .placeholder("{}")
         .build());
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }
