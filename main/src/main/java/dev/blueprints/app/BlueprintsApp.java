@@ -88,9 +88,28 @@ public final class BlueprintsApp {
     for (String id : selection.blueprints()) {
       Blueprint blueprint = Blueprints.byId(id);
       for (SettingsFile file : byEnvironment.values()) {
-        stacks.addAll(blueprint.addTo(app, file.settings(), file.blueprints().object(id)));
+        stacks.addAll(addTo(blueprint, app, file));
       }
     }
     return stacks;
+  }
+
+  /**
+   * One blueprint in one environment. An error a construct reports about its own field (every settings value is
+   * checked under its settings path first; this is the net under that) is prefixed with the settings object the
+   * blueprint was built from; a construct-id clash the jsii runtime reports becomes one line too.
+   */
+  private static List<LayerStack> addTo(Blueprint blueprint, Construct app, SettingsFile file) {
+    String path = "blueprints." + blueprint.id();
+    try {
+      return blueprint.addTo(app, file.settings(), file.blueprints().object(blueprint.id()));
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && (e.getMessage().contains(path) || e.getMessage().startsWith(file.blueprints().file()))) throw e;
+      throw new IllegalArgumentException(file.blueprints().file() + ": " + path + " (environment "
+          + file.settings().environment().name() + "): " + e.getMessage(), e);
+    } catch (software.amazon.jsii.JsiiError e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new IllegalArgumentException(path + " (environment " + file.settings().environment().name() + "): " + message, e);
+    }
   }
 }

@@ -40,19 +40,21 @@ public record Settings(
   static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}$");
+  private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{0,256}$");
   private static final Pattern TAG_KEY = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{1,128}$");
 
   public Settings {
     Validate.matches("project", project, PROJECT, "2-16 lowercase letters, digits and hyphens, starting with a letter");
     Validate.notNull("environment", environment);
-    Validate.matches("region", region, REGION, "an AWS region such as us-east-1");
+    AwsRegions.require("region", region);
     Validate.notNull("availabilityZones", availabilityZones);
     if (availabilityZones.size() < 2 || availabilityZones.size() > 3) {
       throw Validate.invalid("availabilityZones", availabilityZones, "2 or 3 availability zones are required, got " + availabilityZones.size());
     }
     for (String az : availabilityZones) {
-      if (az == null || !az.matches(Pattern.quote(region) + "[a-z]")) {
-        throw Validate.invalid("availabilityZones", az, "an availability zone of region " + region + ", such as " + region + "a");
+      if (az == null || !az.matches(Pattern.quote(region) + "[" + AwsRegions.zoneLetters(region) + "]")) {
+        throw Validate.invalid("availabilityZones", az, "an availability zone of region " + region + ": "
+            + String.join(", ", AwsRegions.defaultZones(region, AwsRegions.zoneLetters(region).length())));
       }
     }
     if (new LinkedHashSet<>(availabilityZones).size() != availabilityZones.size()) {
@@ -61,12 +63,15 @@ public record Settings(
     Validate.notNull("state", state);
     tags = Map.copyOf(tags == null ? Map.of() : tags);
     for (var tag : tags.entrySet()) {
+      if (tag.getKey() != null && tag.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "tag keys starting with \"aws:\" are reserved by AWS");
+      }
       if (RESERVED_TAGS.contains(tag.getKey())) {
         throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "the keys " + RESERVED_TAGS + " are set by Blueprints");
       }
       Validate.matches("tags key", tag.getKey(), TAG_KEY, "1-128 letters, digits, spaces and _.:/=+-@");
-      if (tag.getValue() == null || tag.getValue().length() > 256) {
-        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "a value of at most 256 characters");
+      if (tag.getValue() == null || !TAG_VALUE.matcher(tag.getValue()).matches()) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "a value of at most 256 letters, digits, spaces and _.:/=+-@");
       }
     }
     alarmEmails = List.copyOf(alarmEmails == null ? List.of() : alarmEmails);

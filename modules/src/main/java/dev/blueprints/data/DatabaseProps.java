@@ -113,6 +113,7 @@ public record DatabaseProps(
     }
     Validate.matches("backupWindow", backupWindow, BACKUP_WINDOW, "hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
     Validate.matches("maintenanceWindow", maintenanceWindow, MAINTENANCE_WINDOW, "ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:04:30-sun:05:30");
+    dev.blueprints.core.Windows.requireApart("backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow);
   }
 
   /** A PostgreSQL instance, e.g. {@code postgres("15")}. */

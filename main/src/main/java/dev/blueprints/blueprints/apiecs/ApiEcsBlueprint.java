@@ -4,6 +4,7 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.DomainSettings;
 import dev.blueprints.edge.PublicDomainProps;
 import dev.blueprints.blueprints.ContainerHealth;
+import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.blueprints.NetworkStack;
@@ -100,7 +101,8 @@ public final class ApiEcsBlueprint implements Blueprint {
     ApiEcsDataStack data = new ApiEcsDataStack(app, stackId(settings, "data"), settings, network.network(),
         storage.equals("efs"), callbackUrls);
     ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
-        data, image, options.string("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"), corsOrigins);
+        data, image, new BlueprintOptions(options, ID).instanceType("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"),
+        corsOrigins);
     ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
         accountRole, executionLogging, apiDomain);
     return List.of(network, data, compute, edge);

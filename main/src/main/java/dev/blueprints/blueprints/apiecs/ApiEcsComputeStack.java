@@ -70,7 +70,7 @@ public final class ApiEcsComputeStack extends LayerStack {
         // One SQLite writer: stop the old task before the new one starts.
         .minHealthyPercent(0)
         .maxPercent(100)
-        .loadBalancer(target.arn(), nlb, "backend", PORT);
+        .loadBalancer(target, nlb, "backend", PORT);
     if (data.sqliteFiles != null) {
       props.volume(VolumeSpec.efs("sqlite", data.sqliteFiles.id(), data.sqliteFiles.accessPointId()));
     } else {

@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
+import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.EngineVersion;
 import dev.blueprints.data.DatabaseEngine;
 import dev.blueprints.blueprints.NetworkStack;
@@ -62,8 +63,10 @@ public final class AsgWebBlueprint implements Blueprint {
         "maxInstances", "backupReplication", "networkAcls", "engineVersion");
     options.object("images").allowOnly("app");
     BackupReplicationProps backups = readBackupReplication(options.object("backupReplication"), settings);
-    var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
-        Ec2Application.read(options, ID, "app", "ami"), options.integer("minInstances", 2), options.integer("maxInstances", 6));
+    BlueprintOptions checked = new BlueprintOptions(options, ID);
+    int[] size = checked.groupSize("minInstances", 2, 0, "maxInstances", 6);
+    var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID).inRegion(settings.region()),
+        checked.instanceType("instanceType", "t3.small"), Ec2Application.read(options, ID, "app", "ami"), size[0], size[1]);
     // The seed's "NACLs for additional protection", on unless the settings say "networkAcls": false.
     List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
         .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 8000, "ALB to the application instances")

@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ContainerHealth;
+import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.EngineVersion;
 import dev.blueprints.data.DatabaseEngine;
 import dev.blueprints.blueprints.ImageSource;
@@ -13,7 +14,6 @@ import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.settings.SettingsNode;
-import dev.blueprints.core.Validate;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,12 +64,13 @@ public final class EcsClusterBlueprint implements Blueprint {
         "healthChecks", "networkAcls", "engineVersion");
     ContainerHealth.allowOnly(options, "app");
     SettingsNode images = options.object("images").allowOnly("app");
-    int min = options.integer("minInstances", 2);
-    int max = options.integer("maxInstances", 10);
-    Validate.range("blueprints." + ID + ".minInstances", min, 1, 100);
-    Validate.ordered("blueprints." + ID + ".minInstances", min, "blueprints." + ID + ".maxInstances", max);
-    var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID), WebListeners.read(options, ID),
-        options.string("instanceType", "t3.medium"), min, max, HEALTH.read(options, ID, "app"));
+    BlueprintOptions checked = new BlueprintOptions(options, ID);
+    int[] size = checked.groupSize("minInstances", 2, 1, "maxInstances", 10);
+    int min = size[0];
+    int max = size[1];
+    var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID),
+        WebListeners.read(options, ID).inRegion(settings.region()),
+        checked.instanceType("instanceType", "t3.medium"), min, max, HEALTH.read(options, ID, "app"));
 
     // The seed's "NACLs: subnet-level access control", on unless the settings say "networkAcls": false.
     List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())

@@ -76,7 +76,7 @@ public final class EcsClusterComputeStack extends LayerStack {
             .healthCheck(options.healthCheck())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(target.arn(), lb, "app", 3000)
+        .loadBalancer(target, lb, "app", 3000)
         .autoScaling(2, ha ? 20 : 6, 70.0, 80.0)
         .build());
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");

@@ -84,7 +84,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .build())
         .volume(VolumeSpec.ephemeral("next-cache"))
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(frontendTarget.arn(), frontendLb, "frontend", 3000)
+        .loadBalancer(frontendTarget, frontendLb, "frontend", 3000)
         .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
         .build());
     frontend.allowHttpsEgressToInternet("pull images from ECR, call the backend's public HTTPS endpoint");
@@ -121,7 +121,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .logRetentionDays(options.logRetentionDays())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(backendTarget.arn(), backendLb, "backend", 8000)
+        .loadBalancer(backendTarget, backendLb, "backend", 8000)
         .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
         .build());
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");

@@ -39,7 +39,7 @@ public final class RulePacks {
       new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new IamNoPublicPrincipal(),
       new IamNoBroadManagedPolicies(), new IamNoReadOfEverySecret(), new KmsKeyRotation(),
       // state and reliability
-      new StateBackendSecure(), new StatefulResourcePreventDestroy(), new ProviderAccountGuard());
+      new StateBackendSecure(), new StatefulResourcePreventDestroy(), new ProviderAccountGuard(), new PhysicalNamesUnique());
 
   private RulePacks() {}
 
