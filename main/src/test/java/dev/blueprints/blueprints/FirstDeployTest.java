@@ -129,4 +129,31 @@ class FirstDeployTest {
     assertEquals(dev.blueprints.app.Main.POLICY_VIOLATION, status);
     assertTrue(err.toString().contains("BP-SNS-002  stack asg-web-prod-compute  aws_sns_topic.AlarmTopic_D01E77F9"), err.toString());
   }
+
+  @Test
+  void theSeedsRegionsHoldTheirBlueprintsWhileStateStaysInTheBucketsRegion() {
+    for (var entry : app.stacks().entrySet()) {
+      String id = entry.getKey();
+      if (id.equals("state-bootstrap")) continue;
+      Synthesized stack = entry.getValue();
+      String expected = id.startsWith("api-ecs-") ? "us-east-2" : id.startsWith("fargate-web-") ? "ca-central-1" : "us-east-1";
+      assertEquals(expected, stack.root().path("provider").path("aws").get(0).path("region").asText(), id);
+      assertEquals("us-east-1", stack.terraform().path("backend").path("s3").path("region").asText(), id + ": state stays put");
+      stack.root().path("data").path("terraform_remote_state").forEach(read ->
+          assertEquals("us-east-1", read.path("config").path("region").asText(), id + " reads remote state from the bucket's region"));
+    }
+    List<String> zones = new ArrayList<>();
+    app.stack("fargate-web-prod-network").resources("aws_subnet").values().forEach(s -> zones.add(s.path("availability_zone").asText()));
+    assertEquals(List.of("ca-central-1a", "ca-central-1b", "ca-central-1d"), zones.stream().distinct().sorted().toList(),
+        "ca-central-1 has no zone c");
+    List<String> apiZones = new ArrayList<>();
+    app.stack("api-ecs-dev-network").resources("aws_subnet").values().forEach(s -> apiZones.add(s.path("availability_zone").asText()));
+    assertEquals(List.of("us-east-2a", "us-east-2b"), apiZones.stream().distinct().sorted().toList());
+    JsonNode container = Synthesized.json(app.stack("api-ecs-dev-compute").only("aws_ecs_task_definition"), "container_definitions").get(0);
+    List<String> cognitoRegion = new ArrayList<>();
+    container.path("environment").forEach(e -> {
+      if (e.path("name").asText().equals("COGNITO_REGION")) cognitoRegion.add(e.path("value").asText());
+    });
+    assertEquals(List.of("us-east-2"), cognitoRegion);
+  }
 }

@@ -113,4 +113,13 @@ class BadSettingsTest {
     String message = error("asg-web", r -> r.put("alarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:ops"));
     assertTrue(message.startsWith("alarmTopicArn = \"arn:aws:sns:eu-west-1:123456789012:ops\" is invalid: a topic in region us-east-1"), message);
   }
+
+  @Test
+  void aBlueprintRegionOrZoneIsReportedUnderTheBlueprintsPath() throws Exception {
+    assertTrue(error("api-ecs", r -> options(r, "api-ecs").put("region", "us-south-1"))
+        .startsWith("blueprints.api-ecs.region = \"us-south-1\" is invalid: an AWS region that exists"));
+    String zone = error("fargate-web", r -> options(r, "fargate-web").putArray("availabilityZones").add("ca-central-1a").add("ca-central-1c"));
+    assertTrue(zone.endsWith("dev.json: blueprints.fargate-web.availabilityZones = \"ca-central-1c\" is invalid: an availability zone "
+        + "of region ca-central-1: ca-central-1a, ca-central-1b, ca-central-1d"), zone);
+  }
 }

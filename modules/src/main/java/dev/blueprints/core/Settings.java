@@ -124,6 +124,11 @@ public record Settings(
     return new Settings(project, environment, region, zones, state, tags, alarmEmails, account, alarmTopicArn);
   }
 
+  /** A copy deploying to {@code value} in {@code zones} (the state bucket stays where it is). */
+  public Settings withRegion(String value, List<String> zones) {
+    return new Settings(project, environment, value, zones, state, tags, alarmEmails, account, alarmTopicArn);
+  }
+
   public Settings withEnvironment(Environment value) {
     return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account, alarmTopicArn);
   }
