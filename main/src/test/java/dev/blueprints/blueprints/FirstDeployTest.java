@@ -156,4 +156,54 @@ class FirstDeployTest {
     });
     assertEquals(List.of("us-east-2"), cognitoRegion);
   }
+
+  @Test
+  void aRotatedPasswordOrANewlyPutSecretRedeploysTheServicesThatReadIt() {
+    for (String env : List.of("dev", "prod")) {
+      for (String[] c : List.of(new String[] {"ecs-cluster", "AppSecrets", "2", "/App/"},
+          new String[] {"fargate-web", "BackendSecrets", "4", "/Backend/"})) {
+        String id = c[0] + "-" + env + "-compute";
+        Synthesized compute = app.stack(id);
+        JsonNode rule = compute.only("aws_cloudwatch_event_rule");
+        JsonNode pattern = Synthesized.json(rule, "event_pattern");
+        assertEquals(List.of("aws.secretsmanager"), texts(pattern.path("source")));
+        assertEquals(List.of("Secret Label Updated"), texts(pattern.path("detail-type")), "native event: no CloudTrail trail needed");
+        assertEquals(List.of("AWSCURRENT"), texts(pattern.path("detail").path("labelUpdated")));
+        List<String> secrets = texts(pattern.path("resources")).stream().map(v -> app.resolve(id, v)).toList();
+        assertEquals(Integer.parseInt(c[2]), secrets.size(), secrets.toString());
+        assertTrue(secrets.contains("${aws_db_instance.Database_B269D8BB.master_user_secret[0].secret_arn}")
+            || secrets.stream().anyMatch(v -> v.startsWith("${aws_db_instance.") && v.contains("master_user_secret")), "the RDS-managed password: " + secrets);
+
+        // Every secret the service's containers read is watched.
+        JsonNode service = compute.byPath("aws_ecs_service", c[3]);
+        String serviceId = compute.ref("aws_ecs_service", service, "id");
+        List<String> read = new ArrayList<>();
+        compute.resources("aws_ecs_task_definition").values().forEach(task -> {
+          if (!service.path("task_definition").asText().contains(compute.nameOf("aws_ecs_task_definition", task))) return;
+          Synthesized.json(task, "container_definitions").forEach(container -> container.path("secrets").forEach(ref ->
+              read.add(app.resolve(id, ref.path("valueFrom").asText()).replaceAll(":[a-z]+::$", ""))));
+        });
+        assertTrue(secrets.containsAll(read), "watched " + secrets + " read " + read);
+
+        JsonNode machine = compute.only("aws_sfn_state_machine");
+        JsonNode task = Synthesized.json(machine, "definition").path("States").path("ForceNewDeployment");
+        assertEquals("arn:aws:states:::aws-sdk:ecs:updateService", task.path("Resource").asText());
+        assertEquals(serviceId, task.path("Parameters").path("Service").asText());
+        assertEquals(compute.ref("aws_ecs_service", service, "cluster"), task.path("Parameters").path("Cluster").asText());
+        assertTrue(task.path("Parameters").path("ForceNewDeployment").asBoolean());
+
+        JsonNode target = compute.only("aws_cloudwatch_event_target");
+        assertEquals(compute.ref("aws_sfn_state_machine", machine, "arn"), target.path("arn").asText());
+        assertEquals(compute.ref("aws_cloudwatch_event_rule", rule, "name"), target.path("rule").asText());
+        JsonNode machinePolicy = Synthesized.json(compute.byPath("aws_iam_role_policy", c[1] + "/StateMachineRole/"), "policy");
+        assertEquals("ecs:UpdateService", machinePolicy.path("Statement").get(0).path("Action").asText());
+        assertEquals(serviceId, machinePolicy.path("Statement").get(0).path("Resource").asText());
+        JsonNode eventsPolicy = Synthesized.json(compute.byPath("aws_iam_role_policy", c[1] + "/EventsRole/"), "policy");
+        assertEquals("states:StartExecution", eventsPolicy.path("Statement").get(0).path("Action").asText());
+        assertEquals(compute.ref("aws_sfn_state_machine", machine, "arn"), eventsPolicy.path("Statement").get(0).path("Resource").asText());
+        assertEquals("events.amazonaws.com", Synthesized.json(compute.byPath("aws_iam_role", c[1] + "/EventsRole"), "assume_role_policy")
+            .path("Statement").get(0).path("Principal").path("Service").asText());
+      }
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.blueprints.blueprints.fargateweb;
 
+import dev.blueprints.compute.RedeployOnSecretChange;
+
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
@@ -125,6 +127,9 @@ public final class FargateWebComputeStack extends LayerStack {
         .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
         .build());
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
+    // Tasks read secrets once, at start: a rotated database password or a newly put key reaches them by a redeploy.
+    new RedeployOnSecretChange(this, "BackendSecrets", backend, java.util.List.of(database.secretArn(), cache.secretArn(),
+        data.secretKey.arn(), data.externalApiKey.arn()));
     database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
     cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
 
