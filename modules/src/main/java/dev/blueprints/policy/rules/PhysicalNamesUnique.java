@@ -35,7 +35,7 @@ public final class PhysicalNamesUnique extends Rule {
   private static final Set<String> GLOBAL = Set.of("aws_iam_role", "aws_iam_instance_profile", "aws_iam_policy", "aws_s3_bucket");
 
   public PhysicalNamesUnique() {
-    super("BP-NAME-001", Severity.ERROR, List.of(),
+    super("BP-NAME-001", Severity.ERROR, NAME_ATTRIBUTES.keySet().stream().sorted().toList(),
         "No two resources of the app claim one physical name where AWS keeps names unique (per region, per account for IAM, "
             + "worldwide for S3).",
         "Give one of the two constructs another id or name; with several blueprints or environments in one account, keep the "
