@@ -33,6 +33,7 @@ public final class DeployChecklist {
   public static final String EXAMPLE_BUCKET = "blueprints-tfstate-example";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REMOTE = Pattern.compile("\\$\\{data\\.terraform_remote_state\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_-]+)}");
+  private static final Pattern USER_DATA_IMAGE = Pattern.compile("IMAGE='([^']+)'");
   private static final Pattern REF = Pattern.compile("^\\$\\{([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.([a-z_]+)}$");
 
   /**
@@ -104,6 +105,13 @@ public final class DeployChecklist {
           String image = container.path("image").asText();
           images.add("  " + id + ": container " + container.path("name").asText() + " runs " + describeImage(stacks, stack, image));
         }
+      });
+
+      // EC2 tiers that run a container image from user data (ContainerUserData writes IMAGE='<reference>').
+      resources.path("aws_launch_template").forEach(template -> {
+        Matcher m = USER_DATA_IMAGE.matcher(template.path("user_data").asText());
+        if (m.find()) images.add("  " + id + ": launch template " + template.path("name").asText() + " runs "
+            + describeImage(stacks, stack, m.group(1)));
       });
 
       resources.path("aws_secretsmanager_secret").forEach(secret -> {

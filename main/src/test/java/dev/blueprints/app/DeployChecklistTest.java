@@ -45,7 +45,10 @@ class DeployChecklistTest {
   void imagesNameTheirRepositoryTagAndTheStackThatCreatesIt() {
     assertTrue(lines().contains("  fargate-web-dev-compute: container backend runs image tag 1.0.0 of ECR repository "
         + "bp-fargate-web-dev-backend (created by fargate-web-dev-data)"), String.join("\n", lines()));
-    assertEquals(8, lines().stream().filter(l -> l.contains(" runs image tag ")).count(), "one line per container of the five ECS services x 2");
+    assertEquals(8, lines().stream().filter(l -> l.contains(": container ") && l.contains(" runs image tag ")).count(),
+        "one line per container of the four ECS services x 2");
+    assertTrue(lines().contains("  asg-web-prod-compute: launch template bp-asg-web-prod-app runs image tag 1.0.0 of ECR repository "
+        + "bp-asg-web-prod-app (created by asg-web-prod-data)"), String.join("\n", lines()));
   }
 
   @Test
