@@ -46,4 +46,18 @@ class AppRulesTest {
     assertTrue(text.contains("BP-NAME-001") && text.contains("name \"acme-app\" is already claimed by a-dev-one aws_iam_role.Role (unique in the account)"), text);
     assertTrue(!text.contains("\"alarms\""), "topics of different regions may share a name: " + text);
   }
+
+  @Test
+  void twoStacksOfOneRegionSettingTheAccountsApiGatewayRoleFail() {
+    App app = Fixtures.app();
+    BlueprintStack dev = Fixtures.stack(app, "a-dev-edge", Fixtures.dev());
+    BlueprintStack prod = Fixtures.stack(app, "a-prod-edge", Fixtures.prod());
+    com.hashicorp.cdktf.providers.aws.api_gateway_account.ApiGatewayAccount.Builder.create(dev, "Account")
+        .cloudwatchRoleArn("arn:aws:iam::123456789012:role/dev-apigw").build();
+    com.hashicorp.cdktf.providers.aws.api_gateway_account.ApiGatewayAccount.Builder.create(prod, "Account")
+        .cloudwatchRoleArn("arn:aws:iam::123456789012:role/prod-apigw").build();
+    String text = assertThrows(PolicyViolationException.class, () -> Policy.synth(app)).getMessage();
+    assertTrue(text.contains("the account's API Gateway settings in region eu-west-1 are already set by a-dev-edge "
+        + "aws_api_gateway_account.Account"), text);
+  }
 }

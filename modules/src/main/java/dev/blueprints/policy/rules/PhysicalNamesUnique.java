@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * No two resources of the app claim one physical name where AWS requires it unique: per account and region, or
- * per account (IAM), or worldwide (S3). The second {@code terraform apply} would otherwise fail with "already
+ * per account (IAM), or worldwide (S3); and no two stacks of one region set the account's API Gateway settings. The second {@code terraform apply} would otherwise fail with "already
  * exists" after the first stack took the name, or two stacks would fight over one object.
  */
 public final class PhysicalNamesUnique extends Rule {
@@ -49,13 +49,15 @@ public final class PhysicalNamesUnique extends Rule {
     List<AppProblem> out = new ArrayList<>();
     for (StackView stack : stacks) {
       String region = region(stack);
+      // Stacks whose providers are pinned to different accounts never share a name or the account's settings.
+      String account = account(stack);
       for (var entry : NAME_ATTRIBUTES.entrySet()) {
         for (ResourceView r : stack.resources(entry.getKey())) {
           String name = r.text(entry.getValue());
           if (name == null || ResourceView.expression(name)) continue;
           String scope = GLOBAL.contains(entry.getKey()) ? (entry.getKey().equals("aws_s3_bucket") ? "every account" : "the account")
               : "region " + region;
-          String key = entry.getKey() + " " + scope + " " + name;
+          String key = account + " " + entry.getKey() + " " + scope + " " + name;
           String owner = stack.id() + " " + r.address();
           String previous = owners.putIfAbsent(key, owner);
           if (previous != null) {
@@ -64,8 +66,27 @@ public final class PhysicalNamesUnique extends Rule {
           }
         }
       }
+      // The account's API Gateway settings (the CloudWatch role) are one object per account and region: two stacks
+      // setting it would overwrite each other on every apply.
+      for (ResourceView r : stack.resources("aws_api_gateway_account")) {
+        String owner = stack.id() + " " + r.address();
+        String previous = owners.putIfAbsent(account + " aws_api_gateway_account region " + region, owner);
+        if (previous != null) {
+          out.add(new AppProblem(stack, r, "the account's API Gateway settings in region " + region + " are already set by "
+              + previous + " (one per account and region): let one stack hold them (accountCloudWatchRole false in the other)"));
+        }
+      }
     }
     return out;
+  }
+
+  /** The account the stack's provider is pinned to ({@code allowed_account_ids}), empty when it is not pinned. */
+  private static String account(StackView stack) {
+    for (JsonNode provider : ResourceView.elements(stack.root().path("provider").path("aws"))) {
+      JsonNode ids = provider.path("allowed_account_ids");
+      if (provider.path("alias").isMissingNode() && ids.isArray() && ids.size() == 1) return ids.get(0).asText();
+    }
+    return "";
   }
 
   private static String region(StackView stack) {
