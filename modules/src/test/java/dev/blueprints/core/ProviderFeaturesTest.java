@@ -45,8 +45,13 @@ class ProviderFeaturesTest {
         if (file.endsWith("ProviderFeatures.java")) continue;
         Matcher m = OVERRIDE.matcher(Files.readString(file));
         while (m.find()) {
-          // Stack-level settings (terraform.*) and lifecycle are Terraform's own, not provider arguments.
-          if (!m.group(1).startsWith("terraform.") && !m.group(1).startsWith("lifecycle")) found.add(file.getFileName() + ": " + m.group(1));
+          // Terraform's own settings, not provider resource arguments: the terraform block, lifecycle, dynamic blocks
+          // (the provider's assume_role) and the config of terraform_remote_state reads.
+          String path = m.group(1);
+          if (!path.startsWith("terraform.") && !path.startsWith("lifecycle") && !path.startsWith("dynamic.")
+              && !path.startsWith("config.")) {
+            found.add(file.getFileName() + ": " + path);
+          }
         }
       }
     }
