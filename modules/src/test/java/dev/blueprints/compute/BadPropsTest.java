@@ -62,8 +62,8 @@ class BadPropsTest {
         network.subnets(SubnetTier.PUBLIC)).internetFacing().build());
     TargetGroup target = alb.addTargetGroup("App", TargetGroupProps.builder(8000).build());
     String message = error(() -> alb.addHttpsListener("arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50", target));
-    assertTrue(message.endsWith("is invalid: a certificate in eu-west-1, the load balancer's region: a load balancer can only use "
-        + "ACM certificates of its own region (got one in us-east-1)"), message);
+    assertEquals("certificate = \"arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e-4f50\" is invalid: a certificate in "
+        + "eu-west-1, the load balancer's region (this one is in us-east-1)", message);
   }
 
   @Test
