@@ -14,7 +14,8 @@
 #          aws_role_arn): deploy (default) its account.roleArn; plan its environment's account.planRoleArn, read
 #          from $BLUEPRINTS_SETTINGS_DIR/<env>.json (default main/settings); none: no role, the credentials as they
 #          are (CI, whose OIDC credentials already are the environment's role).
-# Each stack's directory gets tfplan (binary), tfplan.txt (terraform show) and plan.log.
+# Each stack's directory gets tfplan (binary), tfplan.txt (terraform show) and plan.log. It first prints
+# cdktf.out/before-first-deploy.txt, which synth writes: what to do before the first apply.
 # Needs: bash, Node.js (reads the manifest; a prerequisite of the project anyway), Terraform >= 1.10.
 set -euo pipefail
 
@@ -136,6 +137,10 @@ if $dry_run; then
 fi
 
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+
+# What synth found the user must do before the first apply (state bucket, images, secrets to fill, alarm
+# addresses, certificates, quotas): repeated here so it is read before any plan is applied.
+if [[ -f "$outdir/before-first-deploy.txt" ]]; then sed 's/^/plan.sh: /' "$outdir/before-first-deploy.txt"; fi
 
 plan_one() {
   local id=$1 dir="$outdir/stacks/$1"

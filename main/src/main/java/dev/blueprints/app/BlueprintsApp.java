@@ -6,6 +6,9 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.app.Blueprints;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.settings.SettingsFile;
+import dev.blueprints.settings.SettingsNode;
+import dev.blueprints.core.AwsRegions;
+import dev.blueprints.core.Settings;
 import dev.blueprints.state.StateBootstrapStack;
 import dev.blueprints.core.StateSettings;
 import dev.blueprints.policy.Policy;
@@ -88,9 +91,48 @@ public final class BlueprintsApp {
     for (String id : selection.blueprints()) {
       Blueprint blueprint = Blueprints.byId(id);
       for (SettingsFile file : byEnvironment.values()) {
-        stacks.addAll(blueprint.addTo(app, file.settings(), file.blueprints().object(id)));
+        stacks.addAll(addTo(blueprint, app, file));
       }
     }
     return stacks;
+  }
+
+  /**
+   * The settings of one blueprint: {@code blueprints.<id>.region} and {@code .availabilityZones} move it out of the
+   * file's region (the state bucket stays where it is); zones default to the region's first two (three with high
+   * availability), as at the top level.
+   */
+  static Settings regionOf(SettingsFile file, SettingsNode options, String path) {
+    Settings top = file.settings();
+    if (!options.has("region") && !options.has("availabilityZones")) return top;
+    String region = AwsRegions.require(path + ".region", options.string("region", top.region()));
+    List<String> zones = options.strings("availabilityZones",
+        region.equals(top.region()) ? top.availabilityZones() : AwsRegions.defaultZones(region, top.availabilityZones().size()));
+    try {
+      return top.withRegion(region, zones);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file.blueprints().file() + ": " + path + "." + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One blueprint in one environment. An error a construct reports about its own field (every settings value is
+   * checked under its settings path first; this is the net under that) is prefixed with the settings object the
+   * blueprint was built from; a construct-id clash the jsii runtime reports becomes one line too.
+   */
+  private static List<LayerStack> addTo(Blueprint blueprint, Construct app, SettingsFile file) {
+    String path = "blueprints." + blueprint.id();
+    SettingsNode options = file.blueprints().object(blueprint.id());
+    Settings settings = regionOf(file, options, path);
+    try {
+      return blueprint.addTo(app, settings, options.without("region", "availabilityZones"));
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && (e.getMessage().contains(path) || e.getMessage().startsWith(file.blueprints().file()))) throw e;
+      throw new IllegalArgumentException(file.blueprints().file() + ": " + path + " (environment "
+          + file.settings().environment().name() + "): " + e.getMessage(), e);
+    } catch (software.amazon.jsii.JsiiError e) {
+      String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new IllegalArgumentException(path + " (environment " + file.settings().environment().name() + "): " + message, e);
+    }
   }
 }

@@ -110,6 +110,8 @@ public final class Main {
       } catch (RuntimeException e) {
         err.println("blueprints: no cost estimate: " + e);
       }
+      // What to do before the first deploy, and the quotas the selection needs: written with the output, printed last.
+      DeployChecklist.Result checklist = DeployChecklist.write(output.staging());
       try {
         beforeCommit.accept(output.staging());
       } catch (IOException e) {
@@ -120,6 +122,7 @@ public final class Main {
       out.printf("blueprints: synthesized %d stacks (%s; %s) into %s in %.1f s%n",
           stacks.size() + 1, String.join(",", selection.blueprints()), String.join(",", selection.environments()),
           outdir, (System.nanoTime() - start) / 1e9);
+      checklist.lines().forEach(out::println);
       return 0;
     } catch (IllegalArgumentException e) {
       err.println("blueprints: " + e.getMessage());

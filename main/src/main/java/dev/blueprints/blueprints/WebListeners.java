@@ -44,6 +44,15 @@ public record WebListeners(String field, String certificateArn, boolean allowPla
         DomainSettings.read(options, blueprint, extraRecords));
   }
 
+  /** This, after checking that a given certificate is in {@code region}, the region of the blueprint's load balancers. */
+  public WebListeners inRegion(String region) {
+    if (certificateArn != null && !certificateArn.split(":")[3].equals(region)) {
+      throw Validate.invalid(field + ".certificateArn", certificateArn, "a certificate in " + region
+          + ", the region of the blueprint's load balancers (ACM certificates are regional)");
+    }
+    return this;
+  }
+
   public boolean https() {
     return certificateArn != null || domain != null;
   }

@@ -1,6 +1,7 @@
 package dev.blueprints.settings;
 
 import dev.blueprints.core.AccountSettings;
+import dev.blueprints.core.AwsRegions;
 import dev.blueprints.core.StateSettings;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.LockMode;
@@ -45,7 +46,8 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
 
   static SettingsFile parse(String file, JsonNode root, Environment preset) {
     SettingsNode top = new SettingsNode(file, "", root)
-        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "environment", "blueprints", "account");
+        .allowOnly("project", "region", "availabilityZones", "state", "tags", "alarmEmails", "alarmTopicArn", "environment",
+            "blueprints", "account");
     String region = top.string("region", "us-east-1");
 
     SettingsNode env = top.object("environment").allowOnly("highAvailability", "deletionProtection", "logRetentionDays");
@@ -72,7 +74,8 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         stateSettings,
         top.stringMap("tags"),
         top.strings("alarmEmails", List.of()),
-        account(top));
+        account(top),
+        top.string("alarmTopicArn", null));
     return new SettingsFile(settings, top.object("blueprints"));
   }
 
@@ -89,8 +92,8 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         account.bool("shared", false));
   }
 
-  /** Two AZs in dev, three in prod, named by the region's first letters (override for accounts without them). */
+  /** Two AZs in dev, three in prod: the region's first zone letters (ca-central-1: a, b, d). */
   private static List<String> defaultZones(String region, Environment preset) {
-    return preset.highAvailability() ? List.of(region + "a", region + "b", region + "c") : List.of(region + "a", region + "b");
+    return AwsRegions.defaultZones(region, preset.highAvailability() ? 3 : 2);
   }
 }

@@ -92,6 +92,14 @@ public final class SettingsNode {
     return new SettingsNode(file, at(field), node.get(field));
   }
 
+  /** This object without {@code fields} (read elsewhere), so {@link #allowOnly} of the rest does not see them. */
+  public SettingsNode without(String... fields) {
+    if (!node.isObject()) return this;
+    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+    copy.remove(List.of(fields));
+    return new SettingsNode(file, path, copy);
+  }
+
   /** Names of the fields present, in file order. */
   public List<String> fieldNames() {
     List<String> names = new ArrayList<>();

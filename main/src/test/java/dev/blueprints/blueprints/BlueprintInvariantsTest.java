@@ -149,7 +149,8 @@ class BlueprintInvariantsTest {
       if (stack.getKey().equals("state-bootstrap")) continue;
       for (var bucket : stack.getValue().resources("aws_s3_bucket").entrySet()) {
         String name = bucket.getValue().path("bucket").asText();
-        assertTrue(name.endsWith("-${data.aws_caller_identity.CallerIdentity.account_id}-us-east-1"), stack.getKey() + ": " + name);
+        String region = stack.getValue().root().path("provider").path("aws").get(0).path("region").asText();
+        assertTrue(name.endsWith("-${data.aws_caller_identity.CallerIdentity.account_id}-" + region), stack.getKey() + ": " + name);
         assertTrue(stack.getValue().dataSources("aws_caller_identity").containsKey("CallerIdentity"), stack.getKey());
         buckets++;
       }

@@ -58,10 +58,11 @@ class EcsClusterBlueprintTest {
   }
 
   @Test
-  void databaseIsPostgres154OnGp2WithSevenDayBackupsReachableOnlyFromTheService() {
+  void databaseIsPostgres15OnGp2WithSevenDayBackupsReachableOnlyFromTheService() {
     Synthesized data = app.stack(DEV + "data");
     JsonNode db = data.only("aws_db_instance");
-    assertEquals("15.4", db.path("engine_version").asText());
+    assertEquals("15", db.path("engine_version").asText(), "the major version: RDS creates a minor it still offers");
+    assertTrue(db.path("auto_minor_version_upgrade").asBoolean());
     assertEquals("db.t3.micro", db.path("instance_class").asText());
     assertEquals(20, db.path("allocated_storage").asInt());
     assertEquals("gp2", db.path("storage_type").asText());

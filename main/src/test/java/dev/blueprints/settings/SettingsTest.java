@@ -61,7 +61,7 @@ class SettingsTest {
   @Test
   void badValuesNameFieldValueAndWhatIsAllowed() {
     assertTrue(invalid(() -> settings("Acme!", "eu-west-1", AZS, Map.of())).getMessage().startsWith("project = \"Acme!\" is invalid"));
-    assertTrue(invalid(() -> settings("acme", "europe", AZS, Map.of())).getMessage().contains("an AWS region such as us-east-1"));
+    assertTrue(invalid(() -> settings("acme", "europe", AZS, Map.of())).getMessage().contains("an AWS region that exists, such as us-east-1"));
     assertTrue(invalid(() -> settings("acme", "eu-west-1", List.of("eu-west-1a"), Map.of())).getMessage()
         .contains("2 or 3 availability zones are required, got 1"));
     assertTrue(invalid(() -> settings("acme", "eu-west-1", List.of("eu-west-1a", "eu-west-1b", "eu-west-1c", "eu-west-1d"), Map.of()))
@@ -114,7 +114,7 @@ class SettingsTest {
     Files.writeString(dir.resolve("dev.json"), "{\"regoin\": \"eu-west-1\"}");
     var unknown = invalid(() -> SettingsFile.load(dir, "dev"));
     assertTrue(unknown.getMessage().contains("unknown field regoin"), unknown.getMessage());
-    assertTrue(unknown.getMessage().contains("allowed fields are [account, alarmEmails, availabilityZones"), unknown.getMessage());
+    assertTrue(unknown.getMessage().contains("allowed fields are [account, alarmEmails, alarmTopicArn, availabilityZones"), unknown.getMessage());
 
     Files.writeString(dir.resolve("dev.json"), "{\"region\": \"eu-west-1\",");
     assertTrue(invalid(() -> SettingsFile.load(dir, "dev")).getMessage().contains("malformed JSON at line 1"));

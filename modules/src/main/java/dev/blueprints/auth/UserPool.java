@@ -1,5 +1,7 @@
 package dev.blueprints.auth;
 
+import dev.blueprints.core.ProviderFeatures;
+
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.core.StackContext;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -32,8 +34,7 @@ import software.constructs.Construct;
  * <p>Threat protection ({@code user_pool_add_ons.advanced_security_mode}, ENFORCED or AUDIT) needs the pool on
  * Cognito's Plus feature plan (new pools start on Essentials), so the pool then sets {@code user_pool_tier = "PLUS"}.
  * That argument arrived in hashicorp/aws 5.83.0, after the 5.23.1 the Java bindings were generated from, so it
- * is written as an override; the project's provider constraint {@code ~> 5.23} resolves to a version that has
- * it. Plus is billed per monthly active user above Essentials: {@code advancedSecurity(AdvancedSecurity.OFF,
+ * is written as an override listed in {@code ProviderFeatures}, from which the provider constraint is derived. Plus is billed per monthly active user above Essentials: {@code advancedSecurity(AdvancedSecurity.OFF,
  * reason)} keeps the default plan. Cognito's built-in e-mail sender is limited to a few messages a day: a
  * production pool with self sign-up should send through SES.
  */
@@ -76,7 +77,7 @@ public final class UserPool extends BlueprintConstruct {
         .deletionProtection(protect ? "ACTIVE" : "INACTIVE")
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(protect).build())
         .build();
-    if (props.advancedSecurity() != AdvancedSecurity.OFF) pool.addOverride("user_pool_tier", "PLUS");
+    if (props.advancedSecurity() != AdvancedSecurity.OFF) ProviderFeatures.set(pool, "user_pool_tier", "PLUS");
 
     var clientBuilder = CognitoUserPoolClient.Builder.create(this, "Client")
         .name(name + "-web")

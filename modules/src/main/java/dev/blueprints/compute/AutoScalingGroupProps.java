@@ -60,7 +60,6 @@ public record AutoScalingGroupProps(
     int healthCheckGracePeriodSeconds,
     int refreshMinHealthyPercent) {
 
-  private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
   private static final Pattern AMI = Pattern.compile("^ami-[0-9a-f]{8,17}$");
 
@@ -68,7 +67,7 @@ public record AutoScalingGroupProps(
     Validate.notBlank("vpcId", vpcId);
     Validate.notNull("subnets", subnets);
     if (subnets.subnetIds().isEmpty()) throw Validate.invalid("subnets", subnets.subnetIds(), "at least one subnet");
-    Validate.matches("instanceType", instanceType, INSTANCE_TYPE, "an EC2 instance type such as t3.medium");
+    InstanceTypes.require("instanceType", instanceType);
     if (name != null) Validate.matches("name", name, NAME, "1-128 letters, digits, . _ - (it also names the launch template)");
     Validate.range("minSize", minSize, 0, 1000);
     Validate.range("maxSize", maxSize, 1, 1000);

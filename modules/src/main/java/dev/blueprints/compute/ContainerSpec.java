@@ -58,6 +58,10 @@ public record ContainerSpec(
   public ContainerSpec {
     Validate.matches("container.name", name, NAME, "1-255 letters, digits, hyphens and underscores");
     Validate.notBlank("container.image", image);
+    if (!image.equals(image.strip()) || image.chars().anyMatch(Character::isWhitespace)) {
+      throw Validate.invalid("container.image", image, "an image reference without spaces, tabs or line breaks "
+          + "(registry/repository:tag or @sha256:digest); ECS cannot pull a reference with whitespace");
+    }
     ports = List.copyOf(ports == null ? List.of() : ports);
     for (int port : ports) Validate.range("container.port", port, 1, 65535);
     if (new HashSet<>(ports).size() != ports.size()) throw Validate.invalid("container.ports", ports, "each port once");

@@ -40,7 +40,6 @@ public record Ec2Capacity(
     int targetCapacityPercent,
     int imdsHopLimit) {
 
-  private static final Pattern INSTANCE_TYPE = Pattern.compile("^[a-z][a-z0-9-]*\\.[a-z0-9]+$");
 
   public Ec2Capacity {
     Validate.notBlank("vpcId", vpcId);
@@ -48,7 +47,7 @@ public record Ec2Capacity(
     if (subnets.tier() == SubnetTier.PUBLIC) {
       throw Validate.invalid("subnets", subnets.tier().label(), "container instances run in the private or isolated tier");
     }
-    Validate.matches("instanceType", instanceType, INSTANCE_TYPE, "an EC2 instance type such as t3.medium");
+    InstanceTypes.require("instanceType", instanceType);
     Validate.range("minSize", minSize, 0, 1000);
     Validate.range("maxSize", maxSize, 1, 1000);
     Validate.ordered("minSize", minSize, "maxSize", maxSize);

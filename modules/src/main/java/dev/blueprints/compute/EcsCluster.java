@@ -58,6 +58,8 @@ import software.constructs.Construct;
 public final class EcsCluster extends BlueprintConstruct {
   /** The public SSM parameter holding the current ECS-optimized Amazon Linux 2023 AMI id. */
   public static final String ECS_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
+  /** The same for Graviton (arm64) instance types: an x86 AMI cannot boot on them. */
+  public static final String ECS_AMI_PARAMETER_ARM64 = "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
   static final String FARGATE = "FARGATE";
   static final String FARGATE_SPOT = "FARGATE_SPOT";
 
@@ -145,7 +147,8 @@ public final class EcsCluster extends BlueprintConstruct {
         .role(instanceRole.name())
         .build();
 
-    DataAwsSsmParameter ami = DataAwsSsmParameter.Builder.create(this, "Ami").name(ECS_AMI_PARAMETER).build();
+    DataAwsSsmParameter ami = DataAwsSsmParameter.Builder.create(this, "Ami")
+        .name(InstanceTypes.isArm64(capacity.instanceType()) ? ECS_AMI_PARAMETER_ARM64 : ECS_AMI_PARAMETER).build();
     String name = naming.name(component, NameLimit.LAUNCH_TEMPLATE);
     launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
         .name(name)

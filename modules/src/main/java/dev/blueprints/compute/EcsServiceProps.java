@@ -70,6 +70,13 @@ public record EcsServiceProps(
     if (name != null) Validate.matches("name", name, NAME, "1-255 letters, digits, hyphens and underscores");
     Validate.notNull("taskSize", taskSize);
     Validate.notNull("networkMode", networkMode);
+    for (LoadBalancerTarget target : loadBalancers == null ? List.<LoadBalancerTarget>of() : loadBalancers) {
+      TargetType needed = networkMode == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE;
+      if (target.targetType() != null && target.targetType() != needed) {
+        throw Validate.invalid("loadBalancer.targetType", target.targetType().name(), "tasks in " + networkMode.name()
+            + " network mode register as " + needed.name() + " targets; build the target group with targetType(TargetType." + needed.name() + ")");
+      }
+    }
     if (!cluster.isEc2()) {
       if (networkMode != NetworkMode.AWSVPC) {
         throw Validate.invalid("networkMode", networkMode.name(), "Fargate supports only AWSVPC; BRIDGE and HOST need an EC2 cluster");
@@ -162,7 +169,13 @@ public record EcsServiceProps(
    * @param containerName  the container receiving traffic
    * @param containerPort  its port, declared with {@link ContainerSpec.Builder#port}
    */
-  public record LoadBalancerTarget(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort) {
+  public record LoadBalancerTarget(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort,
+      TargetType targetType) {
+    /** A target group known only by its ARN: its target type cannot be checked against the network mode. */
+    public LoadBalancerTarget(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort) {
+      this(targetGroupArn, loadBalancer, containerName, containerPort, null);
+    }
+
     public LoadBalancerTarget {
       Validate.notBlank("loadBalancer.targetGroupArn", targetGroupArn);
       Validate.notNull("loadBalancer", loadBalancer);
@@ -236,6 +249,11 @@ public record EcsServiceProps(
     /** Registers {@code containerName:containerPort} with the target group and lets the load balancer reach it. */
     public Builder loadBalancer(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort) {
       loadBalancers.add(new LoadBalancerTarget(targetGroupArn, loadBalancer, containerName, containerPort));
+      return this;
+    }
+    /** As above, with the target group itself, whose target type is then checked against the network mode. */
+    public Builder loadBalancer(TargetGroup targetGroup, Connectable loadBalancer, String containerName, int containerPort) {
+      loadBalancers.add(new LoadBalancerTarget(targetGroup.arn(), loadBalancer, containerName, containerPort, targetGroup.targetType()));
       return this;
     }
     public Builder autoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {

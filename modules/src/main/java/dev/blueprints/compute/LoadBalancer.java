@@ -1,5 +1,7 @@
 package dev.blueprints.compute;
 
+import dev.blueprints.core.ProviderFeatures;
+
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
 import dev.blueprints.observability.Metrics;
@@ -153,7 +155,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     arn = Memo.of(lb::getArn);
     if (!props.enforcePrivateLinkInboundRules()) {
       // Not in the 5.23.1 bindings (added in hashicorp/aws 5.30.0): see LoadBalancerProps.Builder#skipSecurityGroupForPrivateLink.
-      lb.addOverride("enforce_security_group_inbound_rules_on_private_link_traffic", "off");
+      ProviderFeatures.set(lb, "enforce_security_group_inbound_rules_on_private_link_traffic", "off");
     }
   }
 

@@ -124,7 +124,7 @@ public record LoadBalancerProps(
      *
      * <p>The argument ({@code enforce_security_group_inbound_rules_on_private_link_traffic = "off"}) arrived
      * in hashicorp/aws 5.30.0, after the 5.23.1 the Java bindings were generated from, so it is written as an
-     * override; the project's provider constraint {@code ~> 5.23} resolves to a version that has it.
+     * override listed in {@code ProviderFeatures}, from which the provider constraint is derived.
      */
     public Builder skipSecurityGroupForPrivateLink() { this.enforcePrivateLinkInboundRules = false; return this; }
 

@@ -10,7 +10,7 @@ import software.constructs.Construct;
  */
 public abstract class BlueprintConstruct extends Construct {
   protected BlueprintConstruct(Construct scope, String id) {
-    super(scope, id);
+    super(scope, Stacks.claim(scope, id));
     Stacks.place(this, scope, id);
   }
 

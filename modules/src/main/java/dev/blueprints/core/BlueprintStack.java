@@ -27,7 +27,7 @@ public class BlueprintStack extends TerraformStack {
    * @param extraTags tags on every resource of this stack, after {@code Project} and {@code Environment}
    */
   protected BlueprintStack(Construct scope, String id, Settings settings, Naming naming, Map<String, String> extraTags) {
-    super(scope, id);
+    super(scope, Stacks.claim(scope, id));
     Validate.notNull("settings", settings);
     Map<String, String> tags = settings.tagsFor(id, extraTags);
     this.context = StackContext.attach(this, settings, naming, tags);

@@ -13,10 +13,10 @@ import java.util.Map;
 /** The AWS provider as every Blueprints stack configures it. */
 public final class Providers {
   /**
-   * The bindings pin hashicorp/aws to the exact version they were generated from; a pessimistic
-   * constraint lets {@code terraform init} pick up the 5.x fixes released since.
+   * The bindings pin hashicorp/aws to the exact version they were generated from (5.23.1); the constraint is
+   * derived from the newest argument the library writes as an override ({@link ProviderFeatures}), any later 5.x.
    */
-  public static final String AWS_VERSION_CONSTRAINT = "~> 5.23";
+  public static final String AWS_VERSION_CONSTRAINT = ProviderFeatures.constraint();
 
   private Providers() {}
 

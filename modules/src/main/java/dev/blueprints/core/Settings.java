@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param alarmEmails       addresses subscribed to the alarm topic (may be empty)
  * @param account           the AWS account the environment deploys into and the roles to assume there; null
  *                          when not declared (the stacks then use whatever account the credentials belong to)
+ * @param alarmTopicArn     an existing SNS topic (with its own subscribers) in {@code region} that alarms notify instead
+ *                          of a topic of their own; null creates one per stack with alarms. Default: null
  */
 public record Settings(
     String project,
@@ -29,26 +31,30 @@ public record Settings(
     StateSettings state,
     Map<String, String> tags,
     List<String> alarmEmails,
-    AccountSettings account) {
+    AccountSettings account,
+    String alarmTopicArn) {
 
   /** Tag keys Blueprints sets itself; settings may not override them. */
   public static final List<String> RESERVED_TAGS = List.of("Project", "Environment", "Blueprint", "Stack", "ManagedBy");
   private static final Pattern PROJECT = Pattern.compile("^[a-z][a-z0-9-]{0,14}[a-z0-9]$");
   static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:([a-z0-9-]+):\\d{12}:[A-Za-z0-9_-]{1,256}$");
+  private static final Pattern TAG_VALUE = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{0,256}$");
   private static final Pattern TAG_KEY = Pattern.compile("^[\\p{L}\\p{N}\\s_.:/=+\\-@]{1,128}$");
 
   public Settings {
     Validate.matches("project", project, PROJECT, "2-16 lowercase letters, digits and hyphens, starting with a letter");
     Validate.notNull("environment", environment);
-    Validate.matches("region", region, REGION, "an AWS region such as us-east-1");
+    AwsRegions.require("region", region);
     Validate.notNull("availabilityZones", availabilityZones);
     if (availabilityZones.size() < 2 || availabilityZones.size() > 3) {
       throw Validate.invalid("availabilityZones", availabilityZones, "2 or 3 availability zones are required, got " + availabilityZones.size());
     }
     for (String az : availabilityZones) {
-      if (az == null || !az.matches(Pattern.quote(region) + "[a-z]")) {
-        throw Validate.invalid("availabilityZones", az, "an availability zone of region " + region + ", such as " + region + "a");
+      if (az == null || !az.matches(Pattern.quote(region) + "[" + AwsRegions.zoneLetters(region) + "]")) {
+        throw Validate.invalid("availabilityZones", az, "an availability zone of region " + region + ": "
+            + String.join(", ", AwsRegions.defaultZones(region, AwsRegions.zoneLetters(region).length())));
       }
     }
     if (new LinkedHashSet<>(availabilityZones).size() != availabilityZones.size()) {
@@ -57,23 +63,40 @@ public record Settings(
     Validate.notNull("state", state);
     tags = Map.copyOf(tags == null ? Map.of() : tags);
     for (var tag : tags.entrySet()) {
+      if (tag.getKey() != null && tag.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "tag keys starting with \"aws:\" are reserved by AWS");
+      }
       if (RESERVED_TAGS.contains(tag.getKey())) {
         throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "the keys " + RESERVED_TAGS + " are set by Blueprints");
       }
       Validate.matches("tags key", tag.getKey(), TAG_KEY, "1-128 letters, digits, spaces and _.:/=+-@");
-      if (tag.getValue() == null || tag.getValue().length() > 256) {
-        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "a value of at most 256 characters");
+      if (tag.getValue() == null || !TAG_VALUE.matcher(tag.getValue()).matches()) {
+        throw Validate.invalid("tags." + tag.getKey(), tag.getValue(), "a value of at most 256 letters, digits, spaces and _.:/=+-@");
       }
     }
     alarmEmails = List.copyOf(alarmEmails == null ? List.of() : alarmEmails);
     for (String email : alarmEmails) Validate.matches("alarmEmails", email, EMAIL, "an e-mail address");
+    if (alarmTopicArn != null) {
+      Validate.matches("alarmTopicArn", alarmTopicArn, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+      String topicRegion = alarmTopicArn.split(":")[3];
+      if (!topicRegion.equals(region)) {
+        throw Validate.invalid("alarmTopicArn", alarmTopicArn, "a topic in region " + region
+            + " (CloudWatch alarms notify SNS topics of their own region only), got one in " + topicRegion);
+      }
+    }
     availabilityZones = List.copyOf(availabilityZones);
   }
 
-  /** Settings that declare no account: stacks deploy into the account of the credentials. */
+  /** Settings that declare no account: stacks deploy into the account of the credentials; alarms notify topics of their own. */
   public Settings(String project, Environment environment, String region, List<String> availabilityZones,
       StateSettings state, Map<String, String> tags, List<String> alarmEmails) {
-    this(project, environment, region, availabilityZones, state, tags, alarmEmails, null);
+    this(project, environment, region, availabilityZones, state, tags, alarmEmails, null, null);
+  }
+
+  /** Settings whose alarms notify topics of their own per stack. */
+  public Settings(String project, Environment environment, String region, List<String> availabilityZones,
+      StateSettings state, Map<String, String> tags, List<String> alarmEmails, AccountSettings account) {
+    this(project, environment, region, availabilityZones, state, tags, alarmEmails, account, null);
   }
 
   /** The naming helper for this project and environment. */
@@ -98,16 +121,21 @@ public record Settings(
 
   /** A copy using the first {@code count} availability zones. */
   public Settings withAvailabilityZones(List<String> zones) {
-    return new Settings(project, environment, region, zones, state, tags, alarmEmails, account);
+    return new Settings(project, environment, region, zones, state, tags, alarmEmails, account, alarmTopicArn);
+  }
+
+  /** A copy deploying to {@code value} in {@code zones} (the state bucket stays where it is). */
+  public Settings withRegion(String value, List<String> zones) {
+    return new Settings(project, environment, value, zones, state, tags, alarmEmails, account, alarmTopicArn);
   }
 
   public Settings withEnvironment(Environment value) {
-    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account);
+    return new Settings(project, value, region, availabilityZones, state, tags, alarmEmails, account, alarmTopicArn);
   }
 
   /** A copy deploying into {@code value} (null: the account of the credentials). */
   public Settings withAccount(AccountSettings value) {
-    return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value);
+    return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, value, alarmTopicArn);
   }
 
   /**

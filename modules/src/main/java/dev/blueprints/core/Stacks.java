@@ -27,6 +27,7 @@ public final class Stacks {
   private static final Map<IConstruct, TerraformStack> STACK_OF = Collections.synchronizedMap(new WeakHashMap<>());
   private static final Map<IConstruct, List<Consumer<TerraformStack>>> STACK_LISTENERS =
       Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<IConstruct, java.util.Set<String>> CHILD_IDS = Collections.synchronizedMap(new WeakHashMap<>());
   private static long placed;
 
   private Stacks() {}
@@ -43,6 +44,24 @@ public final class Stacks {
       List<Consumer<TerraformStack>> listeners = STACK_LISTENERS.get(root(stack));
       if (listeners != null) List.copyOf(listeners).forEach(listener -> listener.accept(stack));
     }
+  }
+
+  /**
+   * Reserves {@code id} among the children of {@code scope} that the library creates, before the construct is: a
+   * second construct with the same id fails here with one message instead of a Node.js stack trace from the jsii
+   * runtime. Call it in the {@code super} call: {@code super(scope, Stacks.claim(scope, id))}.
+   */
+  public static String claim(IConstruct scope, String id) {
+    Validate.notNull("scope", scope);
+    Validate.notBlank("id", id);
+    synchronized (CHILD_IDS) {
+      if (!CHILD_IDS.computeIfAbsent(scope, s -> new java.util.HashSet<>()).add(id)) {
+        String where = scope instanceof App ? "the app" : String.join("/", path(scope));
+        throw new IllegalArgumentException("construct id \"" + id + "\" is used twice in " + where
+            + ": the children of one scope need ids of their own");
+      }
+    }
+    return id;
   }
 
   /** Calls {@code listener} with every stack placed in {@code app} from now on (the policy attaches this way). */

@@ -20,7 +20,6 @@ public record StateSettings(String bucket, String region, String keyPrefix, Lock
   private static final Pattern BUCKET = Pattern.compile("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
   private static final Pattern KEY_PREFIX = Pattern.compile("^[A-Za-z0-9!_.*'()-]+(/[A-Za-z0-9!_.*'()-]+)*$");
   private static final Pattern TABLE = Pattern.compile("^[A-Za-z0-9_.-]{3,255}$");
-  static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
 
   public StateSettings {
     Validate.notBlank("state.bucket", bucket);
@@ -28,7 +27,7 @@ public record StateSettings(String bucket, String region, String keyPrefix, Lock
     if (bucket.contains("..") || bucket.startsWith("xn--") || bucket.endsWith("-s3alias")) {
       throw Validate.invalid("state.bucket", bucket, "S3 bucket naming rules forbid '..', the 'xn--' prefix and the '-s3alias' suffix");
     }
-    Validate.matches("state.region", region, REGION, "an AWS region such as us-east-1");
+    AwsRegions.require("state.region", region);
     Validate.matches("state.keyPrefix", keyPrefix, KEY_PREFIX, "path segments of letters, digits and !_.*'()- separated by '/', no leading or trailing '/'");
     Validate.notNull("state.lock", lock);
     if (lock == LockMode.DYNAMODB) {

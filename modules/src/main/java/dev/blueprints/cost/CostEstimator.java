@@ -62,7 +62,7 @@ public final class CostEstimator {
       "aws_sns_topic_subscription", "aws_sqs_queue_policy", "aws_secretsmanager_secret_version",
       "aws_secretsmanager_secret_policy", "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain",
       "aws_cognito_user_group", "aws_cloudwatch_log_resource_policy", "aws_cloudwatch_log_stream", "aws_acm_certificate",
-      "aws_acm_certificate_validation", "aws_lambda_permission", "aws_api_gateway_vpc_link");
+      "aws_acm_certificate_validation", "aws_lambda_permission", "aws_api_gateway_vpc_link", "aws_cloudwatch_event_target");
   /** Prefixes of free types: IAM, bucket settings, security-group rules, ACLs, default VPC objects, REST API parts. */
   static final List<String> FREE_PREFIXES = List.of("aws_iam_", "aws_s3_bucket_", "aws_vpc_security_group_", "aws_network_acl",
       "aws_default_", "aws_api_gateway_", "aws_apigatewayv2_");
@@ -79,6 +79,8 @@ public final class CostEstimator {
       Map.entry("aws_apigatewayv2_api", "HTTP/WebSocket API requests or messages per million; assumed 0 requests"),
       Map.entry("aws_sns_topic", "publishes and deliveries (e-mail, HTTPS, SMS); assumed 0"),
       Map.entry("aws_sqs_queue", "requests per million; assumed 0"),
+      Map.entry("aws_cloudwatch_event_rule", "events from AWS services on the default bus are free, custom events per million; assumed 0"),
+      Map.entry("aws_sfn_state_machine", "state transitions per thousand (a redeploy after a secret change is two); assumed 0"),
       Map.entry("aws_lambda_function", "requests and GB-seconds; assumed 0"),
       Map.entry("aws_route53_record", "DNS queries per million; assumed 0"),
       Map.entry("aws_cloudfront_distribution", "requests and data transfer out; assumed 0"),

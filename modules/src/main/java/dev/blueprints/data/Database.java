@@ -2,6 +2,7 @@ package dev.blueprints.data;
 
 import dev.blueprints.auth.Grant;
 import dev.blueprints.auth.Grantable;
+import dev.blueprints.core.Suppressions;
 
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
@@ -95,6 +96,10 @@ public final class Database extends BlueprintConstruct implements Connectable {
         ? props.performanceInsights()
         : engine.supportsPerformanceInsights(props.instanceClass());
 
+    // A major version ("15") lets RDS apply minor upgrades and the provider compares only that prefix, so plans stay
+    // clean. An exact minor ("15.4") is a deliberate pin: automatic upgrades would move the instance off it and
+    // every later plan would try to move it back (which RDS refuses), so they are off until the pin is raised.
+    boolean pinned = engine.pinsMinorVersion(props.engineVersion());
     var db = DbInstance.Builder.create(this, "Resource")
         .identifier(identifier)
         .engine(engine.engineName())
@@ -121,7 +126,7 @@ public final class Database extends BlueprintConstruct implements Connectable {
         // Automated backups survive the instance, so a mistaken delete can still be restored to a point in time.
         .deleteAutomatedBackups(false)
         .copyTagsToSnapshot(true)
-        .autoMinorVersionUpgrade(true)
+        .autoMinorVersionUpgrade(!pinned)
         .allowMajorVersionUpgrade(false)
         .enabledCloudwatchLogsExports(engine.logExports())
         .monitoringInterval(60)
@@ -138,6 +143,11 @@ public final class Database extends BlueprintConstruct implements Connectable {
     }
     instance = db.build();
     masterSecretArn = Memo.of(() -> instance.getMasterUserSecret().get(0).getSecretArn());
+    if (pinned) {
+      Suppressions.add(instance, "BP-RDS-011", "engineVersion " + props.engineVersion() + " is pinned to a minor version: "
+          + "RDS upgrades only when the pin is raised (a major version such as \"" + engine.majorVersion(props.engineVersion())
+          + "\" takes minor upgrades automatically)");
+    }
     instanceIdentifier = Memo.of(instance::getIdentifier);
   }
 

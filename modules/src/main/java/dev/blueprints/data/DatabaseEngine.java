@@ -73,6 +73,11 @@ public enum DatabaseEngine {
     return m.group(1);
   }
 
+  /** Whether {@code version} names an exact minor ({@code 15.4}, {@code 8.0.35}) rather than a major version. */
+  public boolean pinsMinorVersion(String version) {
+    return !majorVersion(version).equals(version);
+  }
+
   /** The parameter group family: {@code postgres15}, {@code mysql8.0}. */
   public String parameterFamily(String version) {
     return engineName + majorVersion(version);

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  *
  * @param engine                 the engine
  * @param engineVersion          engine version; the major form ({@code "15"}, {@code "8.0"}) lets automatic minor
- *                               upgrades apply without Terraform planning a downgrade. Pinning a minor version
- *                               ({@code "15.4"}) is accepted; raise it after RDS upgrades the instance
+ *                               upgrades apply without Terraform planning a downgrade. An exact minor version
+ *                               ({@code "15.4"}) pins the instance: automatic minor upgrades are then off (RDS stops
+ *                               creating old minors, so raise the pin before creating new instances from it)
  * @param vpcId                  the VPC
  * @param subnets                subnets of the isolated (or private) tier spanning at least 2 AZs
  * @param instanceClass          instance class. Default: {@code db.t3.micro}
@@ -112,6 +113,7 @@ public record DatabaseProps(
     }
     Validate.matches("backupWindow", backupWindow, BACKUP_WINDOW, "hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
     Validate.matches("maintenanceWindow", maintenanceWindow, MAINTENANCE_WINDOW, "ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:04:30-sun:05:30");
+    dev.blueprints.core.Windows.requireApart("backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow);
   }
 
   /** A PostgreSQL instance, e.g. {@code postgres("15")}. */

@@ -56,6 +56,7 @@ public record RedisCacheProps(
     if (!accessString.startsWith("on ")) throw Validate.invalid("accessString", accessString, "a Redis ACL rule starting with \"on \", e.g. \"on ~app:* +@read +@write\"");
     Validate.matches("maintenanceWindow", maintenanceWindow, WEEKLY_WINDOW, "ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:06:00");
     Validate.matches("snapshotWindow", snapshotWindow, WINDOW, "hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00");
+    dev.blueprints.core.Windows.requireApart("snapshotWindow", snapshotWindow, "maintenanceWindow", maintenanceWindow);
   }
 
   public static Builder builder(String vpcId, SubnetGroup subnets) {

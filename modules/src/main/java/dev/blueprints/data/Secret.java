@@ -45,8 +45,18 @@ public final class Secret extends BlueprintConstruct {
         .recoveryWindowInDays(props.recoveryWindowDays())
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build());
     if (props.kmsKeyArn() != null) builder.kmsKeyId(props.kmsKeyArn());
+    if (props.placeholder() != null) builder.tags(Map.of(SecretProps.FILL_TAG, "true"));
     secret = builder.build();
     arn = Memo.of(() -> secret.getArn());
+
+    if (props.placeholder() != null) {
+      // Consumers start with the placeholder; the value the user puts later is not Terraform's to change back.
+      SecretsmanagerSecretVersion.Builder.create(this, "Placeholder")
+          .secretId(secret.getId())
+          .secretString(props.placeholder())
+          .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("secret_string")).build())
+          .build();
+    }
 
     if (props.generatesPassword()) {
       password = DataAwsSecretsmanagerRandomPassword.Builder.create(this, "Password")

@@ -8,7 +8,12 @@ import java.util.regex.Pattern;
  *
  * <p>Without a generated value the secret is created <b>empty</b> (no version): values that come from outside
  * (third-party API keys) are put with {@code aws secretsmanager put-secret-value} or the console, so they never
- * pass through code, plans or Terraform state. Consumers fail clearly until the value is set.
+ * pass through code, plans or Terraform state. Consumers fail until the value is set: an ECS task whose container
+ * reads an empty secret never starts, while {@code terraform apply} still succeeds. With
+ * {@link Builder#placeholder(String)} the secret gets a first version holding a stated placeholder instead (tasks
+ * start; the application sees the placeholder until the real value is put), is tagged
+ * {@value #FILL_TAG}{@code = "true"} so synth can list it with the command that fills it, and Terraform ignores
+ * later changes to the value, so the real value never returns to a plan.
  *
  * @param name                    secret name, e.g. {@code naming().path("openai-api-key")}
  * @param description             what the secret holds. Default: "Managed by Blueprints"
@@ -21,6 +26,8 @@ import java.util.regex.Pattern;
  * @param username                with a generated password: store {@code {"username":..,"password":..}} instead of
  *                                the bare password. Default: null
  * @param preventDestroy          {@code lifecycle.prevent_destroy} on the secret. Default: true
+ * @param placeholder             the first value of a secret filled out of band; null leaves it empty. Not with a
+ *                                generated password. Default: null
  */
 public record SecretProps(
     String name,
@@ -31,7 +38,11 @@ public record SecretProps(
     int passwordLength,
     boolean excludePunctuation,
     String username,
-    boolean preventDestroy) {
+    boolean preventDestroy,
+    String placeholder) {
+
+  /** The tag that marks a secret whose value the user must put before the application can use it. */
+  public static final String FILL_TAG = "FillBeforeUse";
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9/_+=.@-]{1,512}$");
   private static final Pattern KMS_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$|^\\$\\{.+}$");
@@ -52,6 +63,10 @@ public record SecretProps(
     if (username != null) {
       Validate.notBlank("username", username);
       if (passwordLength == 0) throw Validate.invalid("username", username, "only used with a generated password");
+    }
+    if (placeholder != null) {
+      Validate.notBlank("placeholder", placeholder);
+      if (passwordLength != 0) throw Validate.invalid("placeholder", placeholder, "a secret with a generated password has its value already");
     }
   }
 
@@ -74,6 +89,7 @@ public record SecretProps(
     private boolean excludePunctuation;
     private String username;
     private boolean preventDestroy = true;
+    private String placeholder;
 
     private Builder(String name) {
       this.name = name;
@@ -105,12 +121,18 @@ public record SecretProps(
       return generatedPassword(length, excludePunctuation);
     }
 
+    /**
+     * A secret the user fills out of band, created with {@code value} as its first version so consumers start
+     * (e.g. {@code "{}"} for a JSON document); see the class comment.
+     */
+    public Builder placeholder(String value) { this.placeholder = value; return this; }
+
     /** Allows {@code terraform destroy} to delete the secret (it still waits out the recovery window). */
     public Builder allowDestroy() { this.preventDestroy = false; return this; }
 
     public SecretProps build() {
       return new SecretProps(name, description, kmsKeyArn, recoveryWindowDays, forceDeleteReason, passwordLength,
-          excludePunctuation, username, preventDestroy);
+          excludePunctuation, username, preventDestroy, placeholder);
     }
   }
 }

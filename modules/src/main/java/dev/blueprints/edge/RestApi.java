@@ -11,6 +11,7 @@ import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.api_gateway_account.ApiGatewayAccount;
 import com.hashicorp.cdktf.providers.aws.api_gateway_authorizer.ApiGatewayAuthorizer;
 import com.hashicorp.cdktf.providers.aws.api_gateway_deployment.ApiGatewayDeployment;
+import com.hashicorp.cdktf.providers.aws.api_gateway_gateway_response.ApiGatewayGatewayResponse;
 import com.hashicorp.cdktf.providers.aws.api_gateway_integration.ApiGatewayIntegration;
 import com.hashicorp.cdktf.providers.aws.api_gateway_integration_response.ApiGatewayIntegrationResponse;
 import com.hashicorp.cdktf.providers.aws.api_gateway_method.ApiGatewayMethod;
@@ -132,6 +133,7 @@ public final class RestApi extends BlueprintConstruct {
     backendBase = "http://" + props.backend().dnsName() + ":" + props.backendPort();
 
     addRoutes();
+    if (!props.corsOrigins().isEmpty()) addCorsGatewayResponses();
     // A LinkedHashMap, not Map.of: Map.of iterates in an order salted per JVM, and the hash must be the same in every run.
     Map<String, Object> fingerprint = new LinkedHashMap<>();
     fingerprint.put("routes", routeDefinitions);
@@ -343,6 +345,26 @@ public final class RestApi extends BlueprintConstruct {
     definition.put("authorization", "NONE");
     definition.put("integration", "MOCK cors");
     routeDefinitions.add(definition);
+  }
+
+  /**
+   * Errors API Gateway answers itself (401 from the authorizer, 403, 429 from throttling, 5xx of the integration)
+   * carry the allowed origin too, so a browser shows the caller the status instead of an opaque CORS failure. A
+   * gateway response header holds one fixed value: with several origins none is sent (the backend's own
+   * responses still name the caller's origin).
+   */
+  private void addCorsGatewayResponses() {
+    if (props.corsOrigins().size() != 1) return;
+    for (String type : List.of("DEFAULT_4XX", "DEFAULT_5XX")) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("gatewayresponse.header.Access-Control-Allow-Origin", "'" + props.corsOrigins().get(0) + "'");
+      headers.put("gatewayresponse.header.Vary", "'Origin'");
+      routeResources.add(ApiGatewayGatewayResponse.Builder.create(this, "Cors" + pascal(type.replace("_", "")) + "Response")
+          .restApiId(apiId.get())
+          .responseType(type)
+          .responseParameters(headers)
+          .build());
+    }
   }
 
   static String originTemplate(List<String> origins) {

@@ -26,6 +26,10 @@ import software.constructs.Construct;
  * CloudWatch may use (see {@link AlarmTopicProps} for why not {@code alias/aws/sns}), a topic policy that
  * lets only CloudWatch alarms of this account publish, and e-mail/HTTPS subscriptions.
  *
+ * <p>With an existing topic ({@code alarmTopicArn} in the settings, or {@link AlarmTopicProps#existingTopicArn()})
+ * nothing is created: the alarms notify that topic, whose subscribers, policy (CloudWatch may publish) and key
+ * (CloudWatch may use it) are its owner's.
+ *
  * <p>Subscription construct ids are derived from the endpoint (a short hash), so adding or removing one
  * address never re-creates the others' subscriptions (each re-creation would need a new confirmation).
  */
@@ -39,6 +43,15 @@ public final class AlarmTopic extends BlueprintConstruct {
   public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
     super(scope, id);
     StackContext stack = context();
+    String existing = props.existingTopicArn() != null ? props.existingTopicArn() : stack.settings().alarmTopicArn();
+    if (existing != null) {
+      // The settings name a topic that already reaches people: alarms notify it, nothing is created here.
+      key = null;
+      kmsKeyArn = null;
+      topic = null;
+      topicArn = Memo.of(() -> existing);
+      return;
+    }
     String name = props.name() != null ? props.name() : stack.naming().name("alarms", NameLimit.SNS_TOPIC);
     String account = Account.id(this);
 
@@ -105,7 +118,12 @@ public final class AlarmTopic extends BlueprintConstruct {
   }
 
   public String name() {
-    return topic.getName();
+    return topic != null ? topic.getName() : topicArn.get().substring(topicArn.get().lastIndexOf(':') + 1);
+  }
+
+  /** Whether the alarms notify an existing topic (settings {@code alarmTopicArn}) rather than one created here. */
+  public boolean existing() {
+    return topic == null;
   }
 
   /** The key the topic is encrypted with (created here or given in the props). */
@@ -118,6 +136,7 @@ public final class AlarmTopic extends BlueprintConstruct {
     return Optional.ofNullable(key);
   }
 
+  /** The topic created here; null when the alarms notify an existing topic. */
   public SnsTopic resource() {
     return topic;
   }

@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
  *                       Default (null): the stack settings' {@code alarmEmails}
  * @param httpsEndpoints {@code https://} URLs subscribed with protocol {@code https} (chat and paging webhooks).
  *                       Default: none
+ * @param existingTopicArn an existing topic to notify instead of creating one. Default (null): the stack settings'
+ *                       {@code alarmTopicArn}, and without one a new topic
  */
-public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails, List<String> httpsEndpoints) {
+public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails, List<String> httpsEndpoints,
+    String existingTopicArn) {
+  private static final Pattern TOPIC_ARN = Pattern.compile("^arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}$");
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,256}$");
   static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern HTTPS = Pattern.compile("^https://[^\\s/?#]+(?:[/?#]\\S*)?$");
@@ -44,6 +48,13 @@ public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails
     if (emails != null) emails = checked("emails", emails, EMAIL, "an e-mail address such as ops@example.com");
     httpsEndpoints = checked("httpsEndpoints", httpsEndpoints == null ? List.of() : httpsEndpoints, HTTPS,
         "an https:// URL (plain http would send alarm contents unencrypted)");
+    if (existingTopicArn != null) {
+      Validate.matches("existingTopicArn", existingTopicArn, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+      if (name != null || kmsKeyArn != null || (emails != null && !emails.isEmpty()) || !httpsEndpoints.isEmpty()) {
+        throw Validate.invalid("existingTopicArn", existingTopicArn, "an existing topic keeps its own name, key and subscribers; "
+            + "leave name, kmsKeyArn, emails and httpsEndpoints unset");
+      }
+    }
   }
 
   private static List<String> checked(String field, List<String> values, Pattern pattern, String allowed) {
@@ -61,6 +72,7 @@ public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails
     private String kmsKeyArn;
     private List<String> emails;
     private final List<String> httpsEndpoints = new ArrayList<>();
+    private String existingTopicArn;
 
     private Builder() {}
 
@@ -73,8 +85,11 @@ public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails
     /** HTTPS webhook subscribers. */
     public Builder httpsEndpoints(List<String> value) { httpsEndpoints.clear(); httpsEndpoints.addAll(value); return this; }
 
+    /** Notify this existing topic instead of creating one. */
+    public Builder existingTopicArn(String value) { this.existingTopicArn = value; return this; }
+
     public AlarmTopicProps build() {
-      return new AlarmTopicProps(name, kmsKeyArn, emails, httpsEndpoints);
+      return new AlarmTopicProps(name, kmsKeyArn, emails, httpsEndpoints, existingTopicArn);
     }
   }
 }

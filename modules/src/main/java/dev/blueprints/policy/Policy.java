@@ -154,14 +154,18 @@ public final class Policy {
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     Map<String, Set<String>> accounts = declaredAccounts(state);
+    List<StackView> views = new ArrayList<>();
     try {
       JsonNode manifest = JSON.readTree(outdir.resolve("manifest.json").toFile());
       for (var it = manifest.path("stacks").fields(); it.hasNext(); ) {
         var stack = it.next();
         JsonNode json = JSON.readTree(outdir.resolve(stack.getValue().path("synthesizedStackPath").asText()).toFile());
         ids.add(stack.getKey());
-        findings.addAll(engine.check(withAccounts(new StackView(stack.getKey(), json), accounts), suppressions));
+        StackView view = withAccounts(new StackView(stack.getKey(), json), accounts);
+        views.add(view);
+        findings.addAll(engine.check(view, suppressions));
       }
+      findings.addAll(engine.checkApp(views, suppressions));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the synthesized output in " + outdir, e);
     }
@@ -178,7 +182,10 @@ public final class Policy {
     AppState state = state(stack);
     PolicyEngine engine = engine(state);
     StackView view = withAccounts(view(stack), declaredAccounts(state));
-    return new PolicyReport(engine.rules(), List.of(view.id()), engine.check(view, suppressions(state, stack)));
+    List<Suppressions.Entry> suppressions = suppressions(state, stack);
+    List<Finding> findings = new ArrayList<>(engine.check(view, suppressions));
+    findings.addAll(engine.checkApp(List.of(view), suppressions));
+    return new PolicyReport(engine.rules(), List.of(view.id()), findings);
   }
 
   /** Runs {@code packs} on the synthesized JSON of any CDKTF stack, with the given suppressions. */
@@ -191,8 +198,10 @@ public final class Policy {
   public static PolicyReport check(String stackId, JsonNode synthesized, Set<String> declaredAccounts, List<RulePack> packs,
       List<Suppressions.Entry> suppressions) {
     PolicyEngine engine = new PolicyEngine(rulesOf(packs));
-    return new PolicyReport(engine.rules(), List.of(stackId),
-        engine.check(new StackView(stackId, synthesized, declaredAccounts), suppressions));
+    StackView view = new StackView(stackId, synthesized, declaredAccounts);
+    List<Finding> findings = new ArrayList<>(engine.check(view, suppressions));
+    findings.addAll(engine.checkApp(List.of(view), suppressions));
+    return new PolicyReport(engine.rules(), List.of(stackId), findings);
   }
 
   /** The report of the last check of {@code scope}'s app, if the policy ran. */
@@ -285,11 +294,14 @@ public final class Policy {
     List<Finding> findings = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     Map<String, Set<String>> accounts = declaredAccounts(state);
+    List<StackView> views = new ArrayList<>();
     for (TerraformStack stack : stacks) {
       StackView view = withAccounts(view(stack), accounts);
       ids.add(view.id());
+      views.add(view);
       findings.addAll(engine.check(view, suppressions));
     }
+    findings.addAll(engine.checkApp(views, suppressions));
     PolicyReport report = new PolicyReport(engine.rules(), ids, findings);
     if (Stacks.root(anyStack) instanceof App app) report.write(Path.of(app.getOutdir()));
     synchronized (state) {

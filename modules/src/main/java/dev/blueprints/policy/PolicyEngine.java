@@ -34,6 +34,17 @@ public final class PolicyEngine {
     return out;
   }
 
+  /** Every finding of the rules that look across stacks ({@link Rule#checkApp}). */
+  public List<Finding> checkApp(List<StackView> stacks, List<Suppressions.Entry> suppressions) {
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : rules) {
+      for (Rule.AppProblem p : rule.checkApp(stacks)) {
+        out.add(finding(p.stack(), rule, p.resource().address(), p.resource().path(), p.message(), suppressions));
+      }
+    }
+    return out;
+  }
+
   private static Finding finding(StackView stack, Rule rule, String address, String path, String message,
       List<Suppressions.Entry> suppressions) {
     Suppressions.Entry match = null;

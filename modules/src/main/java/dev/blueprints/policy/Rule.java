@@ -72,6 +72,17 @@ public abstract class Rule {
     return List.of();
   }
 
+  /** One problem found across stacks: the resource it is reported on, in its stack. */
+  public record AppProblem(StackView stack, ResourceView resource, String message) {}
+
+  /**
+   * Problems only visible across the stacks of one app (names two stacks claim); empty by default. Runs once per
+   * check, over every stack checked together.
+   */
+  public List<AppProblem> checkApp(List<StackView> stacks) {
+    return List.of();
+  }
+
   protected static List<String> ok() {
     return List.of();
   }

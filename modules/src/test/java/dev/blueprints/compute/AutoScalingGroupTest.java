@@ -217,7 +217,7 @@ class AutoScalingGroupTest {
         assertThrows(IllegalArgumentException.class, () -> props().minSize(5).build()).getMessage());
     assertEquals("desiredCapacity = 9 is invalid: between minSize = 2 and maxSize = 4",
         assertThrows(IllegalArgumentException.class, () -> props().desiredCapacity(9).build()).getMessage());
-    assertEquals("instanceType = \"t3-medium\" is invalid: an EC2 instance type such as t3.medium",
+    assertEquals("instanceType = \"t3-medium\" is invalid: an EC2 instance type <family>.<size> such as t3.medium or m6i.large",
         assertThrows(IllegalArgumentException.class,
             () -> AutoScalingGroupProps.builder("vpc-0123", PRIVATE, "t3-medium").build()).getMessage());
     assertThrows(IllegalArgumentException.class, () -> props().rootVolumeGb(4).build());

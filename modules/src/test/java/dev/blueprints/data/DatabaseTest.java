@@ -95,6 +95,29 @@ class DatabaseTest {
   }
 
   @Test
+  void anExactMinorVersionPinsTheInstanceAndAMajorVersionTakesMinorUpgrades() {
+    BlueprintStack stack = Fixtures.stack("data");
+    new Database(stack, "Database", DatabaseProps.postgres("15.4").vpcId("vpc-0123").subnets(ISOLATED).build());
+    JsonNode pinned = Synthesized.of(stack).only(DB);
+    assertEquals("15.4", pinned.path("engine_version").asText());
+    assertFalse(pinned.path("auto_minor_version_upgrade").asBoolean(),
+        "automatic upgrades would leave the pin and every plan would try to move the instance back");
+    var finding = dev.blueprints.policy.Policy.check(stack).of("BP-RDS-011");
+    assertEquals(1, finding.size());
+    assertTrue(finding.get(0).suppressed(), "the pin is a named choice");
+    assertTrue(finding.get(0).reason().contains("engineVersion 15.4 is pinned"), finding.get(0).reason());
+
+    BlueprintStack major = Fixtures.stack("data");
+    new Database(major, "Database", DatabaseProps.mysql("8.0").vpcId("vpc-0123").subnets(ISOLATED).build());
+    JsonNode mysql = Synthesized.of(major).only(DB);
+    assertEquals("8.0", mysql.path("engine_version").asText());
+    assertTrue(mysql.path("auto_minor_version_upgrade").asBoolean());
+    assertTrue(dev.blueprints.policy.Policy.check(major).of("BP-RDS-011").isEmpty());
+    assertTrue(DatabaseEngine.MYSQL.pinsMinorVersion("8.0.35"));
+    assertFalse(DatabaseEngine.POSTGRES.pinsMinorVersion("16"));
+  }
+
+  @Test
   void postgresParameterGroupForcesTls() {
     BlueprintStack stack = Fixtures.stack("data");
     new Database(stack, "Database", postgres().build());

@@ -57,6 +57,28 @@ class SecretTest {
   }
 
   @Test
+  void aPlaceholderIsTheFirstVersionTaggedForFillingAndLaterValuesAreNotTerraformsToChange() {
+    BlueprintStack stack = Fixtures.stack("data");
+    new Secret(stack, "ApiKey", SecretProps.builder("acme/api-key").placeholder("REPLACE_ME").build());
+    Synthesized json = Synthesized.of(stack);
+    JsonNode secret = json.only(SECRET);
+    assertEquals("true", secret.path("tags").path(SecretProps.FILL_TAG).asText());
+    JsonNode version = json.only("aws_secretsmanager_secret_version");
+    assertEquals("REPLACE_ME", version.path("secret_string").asText(), "consumers such as ECS tasks start with it");
+    assertEquals(json.ref(SECRET, secret, "id"), version.path("secret_id").asText());
+    assertEquals("secret_string", version.path("lifecycle").path("ignore_changes").get(0).asText());
+
+    BlueprintStack empty = Fixtures.stack("data");
+    new Secret(empty, "ApiKey", SecretProps.builder("acme/api-key").build());
+    assertEquals(0, Synthesized.of(empty).count("aws_secretsmanager_secret_version"));
+    assertTrue(Synthesized.of(empty).only(SECRET).path("tags").path(SecretProps.FILL_TAG).isMissingNode());
+
+    var both = assertThrows(IllegalArgumentException.class,
+        () -> SecretProps.builder("acme/key").generatedPassword(32, true).placeholder("x").build());
+    assertEquals("placeholder = \"x\" is invalid: a secret with a generated password has its value already", both.getMessage());
+  }
+
+  @Test
   void generatedCredentialsAreStoredAsJson() {
     BlueprintStack stack = Fixtures.stack();
     new Secret(stack, "Credentials", SecretProps.builder("acme-creds").generatedCredentials("app", 32, true).build());

@@ -66,7 +66,7 @@ class PolicyTest {
     }
     Set<String> areas = rules.stream().map(r -> r.id().split("-")[1]).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(List.of("NET", "LB", "EC2", "ASG", "ECS", "ECR", "RDS", "MDB", "S3", "SM", "CW", "APIGW",
-        "COG", "IAM", "KMS", "STATE", "REL", "EFS", "SNS", "ACCOUNT")), areas);
+        "COG", "IAM", "KMS", "STATE", "REL", "EFS", "SNS", "ACCOUNT", "NAME")), areas);
     assertTrue(rules.stream().anyMatch(r -> r.severity() == Severity.WARNING));
   }
 

@@ -57,6 +57,6 @@ class RemoteStateTest {
     assertEquals("test-dev-unit", tags.path("Stack").asText());
     assertEquals("blueprints", tags.path("ManagedBy").asText());
     assertEquals("42", tags.path("CostCenter").asText());
-    assertEquals("~> 5.23", json.terraform().path("required_providers").path("aws").path("version").asText());
+    assertEquals("~> 5.83", json.terraform().path("required_providers").path("aws").path("version").asText());
   }
 }

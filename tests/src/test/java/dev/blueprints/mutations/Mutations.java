@@ -118,6 +118,8 @@ final class Mutations {
           set("tags.DataClassification", "confidential")),
       of("alarm actions disabled", "BP-CW-002", "aws_cloudwatch_metric_alarm", set("actions_enabled", false)),
       of("alarm topic encryption removed", "BP-SNS-001", "aws_sns_topic", remove("kms_master_key_id")),
+      of("alarm e-mail subscription removed", "BP-SNS-002", "aws_sns_topic_subscription", delete()),
+      of("alarm subscriptions removed from a stack tagged dev", "BP-SNS-003", "aws_sns_topic", Mutations::unsubscribedInDev),
       // API Gateway, Cognito
       of("stage access logs removed", "BP-APIGW-001", "aws_api_gateway_stage", remove("access_log_settings")),
       of("stage tracing off", "BP-APIGW-002", "aws_api_gateway_stage", set("xray_tracing_enabled", false)),
@@ -167,7 +169,16 @@ final class Mutations {
       of("file system prevent_destroy removed", "BP-REL-001", "aws_efs_file_system", remove("lifecycle")),
       of("cache prevent_destroy removed", "BP-REL-001", "aws_memorydb_cluster", remove("lifecycle")),
       of("secret prevent_destroy removed", "BP-REL-001", "aws_secretsmanager_secret", remove("lifecycle")),
-      of("user pool prevent_destroy removed", "BP-REL-001", "aws_cognito_user_pool", remove("lifecycle")));
+      of("user pool prevent_destroy removed", "BP-REL-001", "aws_cognito_user_pool", remove("lifecycle")),
+      of("second log group claims the same name", "BP-NAME-001", "aws_cloudwatch_log_group", copy(all())));
+
+  /** The stack's provider tags it dev and its alarm subscriptions are gone. */
+  private static void unsubscribedInDev(ObjectNode root, String name, ObjectNode body) {
+    ((ObjectNode) root.path("resource")).remove("aws_sns_topic_subscription");
+    for (JsonNode provider : root.path("provider").path("aws")) {
+      for (JsonNode defaults : provider.path("default_tags")) ((ObjectNode) defaults.path("tags")).put("Environment", "dev");
+    }
+  }
 
   /** Moves the container's first password from its secrets into its environment, the reference becoming the value. */
   private static void movePasswordToEnvironment(ObjectNode container) {

@@ -150,6 +150,19 @@ class PlanScriptTest {
   }
 
   @Test
+  void whatSynthSaysToDoBeforeTheFirstDeployIsPrintedBeforeAnyPlan() throws IOException {
+    fakeTerraform("1.10.5");
+    Files.writeString(out.resolve("before-first-deploy.txt"), "blueprints: before your first deploy (before-first-deploy.txt):\n"
+        + "- secrets to fill (tasks start with a placeholder; services restart on their own when a value is put):\n"
+        + "  aws secretsmanager put-secret-value --region eu-west-1 --secret-id shop-dev-api-key --secret-string '<value>'\n");
+    Scripts.Result r = plan(Map.of());
+    assertEquals(0, r.status(), r.stdout() + r.stderr());
+    int secret = r.stdout().indexOf("plan.sh:   aws secretsmanager put-secret-value --region eu-west-1 --secret-id shop-dev-api-key");
+    assertTrue(secret >= 0, r.stdout());
+    assertTrue(secret < r.stdout().indexOf("plan.sh: layer 1"), "read before the plans");
+  }
+
+  @Test
   void aFailedPlanStopsBeforeTheNextLayer() throws IOException {
     fakeTerraform("1.10.5");
     Scripts.Result r = plan(Map.of("FAIL_IN", "shop-dev-data"));

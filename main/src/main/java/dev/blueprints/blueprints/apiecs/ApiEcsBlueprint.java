@@ -4,6 +4,7 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.DomainSettings;
 import dev.blueprints.edge.PublicDomainProps;
 import dev.blueprints.blueprints.ContainerHealth;
+import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.blueprints.NetworkStack;
@@ -48,12 +49,14 @@ import software.constructs.Construct;
  * <p>Settings ({@code blueprints.api-ecs}): {@code images.backend}, {@code instanceType} (t2.xlarge),
  * {@code sqliteStorage} ({@code efs} | {@code instance}), {@code corsOrigins}, {@code callbackUrls},
  * {@code executionLogging} ({@code OFF} | {@code ERROR} | {@code INFO}; needs the account's API Gateway
- * CloudWatch role) and {@code accountCloudWatchRole} (create that role here: one stack per account and region),
+ * CloudWatch role) and {@code accountCloudWatchRole} (default true: the edge stack creates the account's API Gateway
+ * CloudWatch role, which access logs need too; false when another stack of the same account and region holds it),
  * {@code domain} ({@code hostedZoneId} or {@code hostedZoneName}, {@code recordName}: a regional custom domain
  * with a DNS-validated certificate, TLS 1.2, the stage mapped at its root and an alias record),
  * {@code certificateArn} (an existing certificate for that domain) and {@code healthChecks.backend} (the container
  * check; default {@code GET http://localhost:8000/health} with {@code python3}, see {@link ContainerHealth}).
- * Access logs are always on.
+ * Access logs are always on. {@code corsOrigins} are answered by the preflight, named on API Gateway's own error
+ * responses and given to the backend as {@code CORS_ALLOWED_ORIGINS} for its responses.
  */
 public final class ApiEcsBlueprint implements Blueprint {
   public static final String ID = "api-ecs";
@@ -81,10 +84,10 @@ public final class ApiEcsBlueprint implements Blueprint {
     ImageSource image = ImageSource.read(images, "backend", ID);
     List<String> corsOrigins = options.strings("corsOrigins", List.of());
     List<String> callbackUrls = options.strings("callbackUrls", List.of());
-    // Execution logging needs the account's API Gateway CloudWatch role, which exists once per account and
-    // region: off unless the settings say the role exists (or that this stack should create it).
+    // Stage logging (access logs included) needs the account's API Gateway CloudWatch role, one setting per account
+    // and region: the edge stack creates it unless the settings say the account already has one ("false").
     LoggingLevel executionLogging = options.enumValue("executionLogging", LoggingLevel.class, LoggingLevel.OFF);
-    boolean accountRole = options.bool("accountCloudWatchRole", false);
+    boolean accountRole = options.bool("accountCloudWatchRole", true);
     // A custom domain for the API: a certificate is requested in the zone unless certificateArn names one.
     DomainSettings domain = DomainSettings.read(options, ID);
     String certificateArn = options.string("certificateArn", null);
@@ -98,7 +101,8 @@ public final class ApiEcsBlueprint implements Blueprint {
     ApiEcsDataStack data = new ApiEcsDataStack(app, stackId(settings, "data"), settings, network.network(),
         storage.equals("efs"), callbackUrls);
     ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
-        data, image, options.string("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"));
+        data, image, new BlueprintOptions(options, ID).instanceType("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"),
+        corsOrigins);
     ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
         accountRole, executionLogging, apiDomain);
     return List.of(network, data, compute, edge);

@@ -34,7 +34,7 @@ public final class ApiEcsComputeStack extends LayerStack {
   final AlarmTopic alarmTopic;
 
   public ApiEcsComputeStack(Construct scope, String id, Settings settings, Network network, ApiEcsDataStack data,
-      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck) {
+      ImageSource image, String instanceType, ContainerSpec.HealthCheck healthCheck, java.util.List<String> corsOrigins) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
     var privateSubnets = network.subnets(SubnetTier.PRIVATE);
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.ec2(
@@ -62,13 +62,15 @@ public final class ApiEcsComputeStack extends LayerStack {
         .mountPoint("sqlite", "/app/data", false)
         .mountPoint("tmp", "/tmp", false)
         .healthCheck(healthCheck);
+    // The browser reads the backend's own responses only if they name its origin (django-cors-headers reads this).
+    if (!corsOrigins.isEmpty()) container.env("CORS_ALLOWED_ORIGINS", String.join(",", corsOrigins));
     var props = EcsServiceProps.builder(cluster, network.vpcId(), privateSubnets)
         .taskSize(1024, 2048)
         .desiredCount(1)
         // One SQLite writer: stop the old task before the new one starts.
         .minHealthyPercent(0)
         .maxPercent(100)
-        .loadBalancer(target.arn(), nlb, "backend", PORT);
+        .loadBalancer(target, nlb, "backend", PORT);
     if (data.sqliteFiles != null) {
       props.volume(VolumeSpec.efs("sqlite", data.sqliteFiles.id(), data.sqliteFiles.accessPointId()));
     } else {

@@ -2,6 +2,9 @@ package dev.blueprints.blueprints.asgweb;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
+import dev.blueprints.blueprints.BlueprintOptions;
+import dev.blueprints.blueprints.EngineVersion;
+import dev.blueprints.data.DatabaseEngine;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
@@ -19,13 +22,13 @@ import software.constructs.Construct;
 /**
  * {@code asg-web} (seed {@code 004_637a5a107183c5c2.txt}): an internet-facing ALB with access logs in S3,
  * an EC2 Auto Scaling group in private subnets serving on 8000 (health {@code /health} every 30 s),
- * simple CPU scaling (out above 80 %, in below 20 %, 2 periods, 5-minute cooldown), RDS PostgreSQL 15.4
- * with Performance Insights, encryption and RDS-managed credentials in Secrets Manager, database subnets
+ * simple CPU scaling (out above 80 %, in below 20 %, 2 periods, 5-minute cooldown), RDS PostgreSQL 15
+ * (the seed pins 15.4) with Performance Insights, encryption and RDS-managed credentials in Secrets Manager, database subnets
  * with no route out, CloudWatch dashboards and alarms.
  *
  * <pre>
  *   network  public / private / isolated tiers (10.0.1.0/24 ... 10.0.22.0/24), NAT per AZ in prod
- *   data     ALB access-log bucket (SSE-S3, 90-day expiry), RDS PostgreSQL 15.4, Multi-AZ in prod
+ *   data     ALB access-log bucket (SSE-S3, 90-day expiry), RDS PostgreSQL 15, Multi-AZ in prod
  *   compute  ALB, Auto Scaling group with its scaling alarms, alarm topic, alarms, dashboard
  * </pre>
  *
@@ -38,7 +41,8 @@ import software.constructs.Construct;
  * <p>Settings ({@code blueprints.asg-web}): {@code images.app}, {@code certificateArn} or {@code allowPlainHttp},
  * {@code domain}, {@code instanceType} (t3.small), {@code ami}, {@code minInstances} (2), {@code maxInstances} (6),
  * {@code backupReplication} ({@code region}, {@code retentionDays}, {@code enabled}: the database's automated
- * backups copied to a second region; on by default in production, off elsewhere), {@code networkAcls} (default true).
+ * backups copied to a second region; on by default in production, off elsewhere), {@code networkAcls} (default true),
+ * {@code engineVersion} ("15"; an exact minor such as "15.4" pins it).
  */
 public final class AsgWebBlueprint implements Blueprint {
   public static final String ID = "asg-web";
@@ -56,18 +60,21 @@ public final class AsgWebBlueprint implements Blueprint {
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "ami", "minInstances",
-        "maxInstances", "backupReplication", "networkAcls");
+        "maxInstances", "backupReplication", "networkAcls", "engineVersion");
     options.object("images").allowOnly("app");
     BackupReplicationProps backups = readBackupReplication(options.object("backupReplication"), settings);
-    var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.small"),
-        Ec2Application.read(options, ID, "app", "ami"), options.integer("minInstances", 2), options.integer("maxInstances", 6));
+    BlueprintOptions checked = new BlueprintOptions(options, ID);
+    int[] size = checked.groupSize("minInstances", 2, 0, "maxInstances", 6);
+    var compute = new AsgWebComputeStack.Options(WebListeners.read(options, ID).inRegion(settings.region()),
+        checked.instanceType("instanceType", "t3.small"), Ec2Application.read(options, ID, "app", "ami"), size[0], size[1]);
     // The seed's "NACLs for additional protection", on unless the settings say "networkAcls": false.
     List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
         .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 8000, "ALB to the application instances")
         .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "application to PostgreSQL")
         .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
-    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network(), backups);
+    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network(), backups,
+        EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15"));
     AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);
     return List.of(network, data, computeStack);

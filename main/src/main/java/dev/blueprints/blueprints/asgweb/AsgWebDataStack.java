@@ -15,7 +15,7 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
-/** What {@code asg-web} keeps: ALB access logs, the PostgreSQL 15.4 database and the application's image repository. */
+/** What {@code asg-web} keeps: ALB access logs, the PostgreSQL database and the application's image repository. */
 public final class AsgWebDataStack extends LayerStack {
   final Bucket accessLogs;
   final Database database;
@@ -24,13 +24,17 @@ public final class AsgWebDataStack extends LayerStack {
   /** The cross-region copy of the database's automated backups, or null when the settings turn it off. */
   final BackupReplication backupReplication;
 
-  /** @param backups where the database's automated backups are copied; null for no copy */
-  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups) {
+  /**
+   * @param backups       where the database's automated backups are copied; null for no copy
+   * @param engineVersion the PostgreSQL version asked of RDS (the major version unless the settings pin a minor)
+   */
+  public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups,
+      String engineVersion) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
     repository = new ContainerRegistry(this, "Repository",
         ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
-    database = new Database(this, "Database", DatabaseProps.postgres("15.4")
+    database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
         .vpcId(network.vpcId())
         .subnets(network.subnets(SubnetTier.ISOLATED))
         .instanceClass(environment().highAvailability() ? "db.t3.medium" : "db.t3.micro")

@@ -2,6 +2,9 @@ package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ContainerHealth;
+import dev.blueprints.blueprints.BlueprintOptions;
+import dev.blueprints.blueprints.EngineVersion;
+import dev.blueprints.data.DatabaseEngine;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.network.TierFlow;
@@ -11,7 +14,6 @@ import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.settings.SettingsNode;
-import dev.blueprints.core.Validate;
 import dev.blueprints.network.SubnetTier;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,12 +23,12 @@ import software.constructs.Construct;
  * {@code ecs-cluster} (seed {@code 002_36e09d3c2ce1cf63.txt}): ECS on an EC2 Auto Scaling capacity
  * provider (t3.medium, 2–10 instances), an internet-facing ALB forwarding to a target group on 3000
  * (health {@code /api/health}), tasks of 512 CPU / 1024 MB in awsvpc mode, an ECR repository scanned on
- * push (AES256), RDS PostgreSQL 15.4 (db.t3.micro, 20 GB gp2, 7-day backups) in isolated subnets, Secrets
+ * push (AES256), RDS PostgreSQL 15 (the seed pins 15.4; db.t3.micro, 20 GB gp2, 7-day backups) in isolated subnets, Secrets
  * Manager, alarms on CPU, memory and error rate, and service auto scaling on CPU and memory.
  *
  * <pre>
  *   network  VPC, public / private / isolated tiers
- *   data     ECR repository, RDS PostgreSQL 15.4, application config secret
+ *   data     ECR repository, RDS PostgreSQL 15, application config secret
  *   compute  ECS cluster + EC2 capacity provider, ALB, service, auto scaling, alarms, dashboard
  * </pre>
  *
@@ -39,7 +41,7 @@ import software.constructs.Construct;
  * {@code allowPlainHttp}, {@code instanceType} (t3.medium), {@code minInstances} (2), {@code maxInstances} (10),
  * {@code healthChecks.app} (the container check; default {@code GET http://localhost:3000/api/health} with
  * {@code node}, see {@link ContainerHealth}), {@code networkAcls} (default true: a network ACL per tier allowing
- * only the blueprint's flows, see {@link TierFlows}).
+ * only the blueprint's flows, see {@link TierFlows}), {@code engineVersion} ("15"; an exact minor such as "15.4" pins it).
  */
 public final class EcsClusterBlueprint implements Blueprint {
   public static final String ID = "ecs-cluster";
@@ -59,15 +61,16 @@ public final class EcsClusterBlueprint implements Blueprint {
   @Override
   public List<LayerStack> addTo(Construct app, Settings settings, SettingsNode options) {
     options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "minInstances", "maxInstances",
-        "healthChecks", "networkAcls");
+        "healthChecks", "networkAcls", "engineVersion");
     ContainerHealth.allowOnly(options, "app");
     SettingsNode images = options.object("images").allowOnly("app");
-    int min = options.integer("minInstances", 2);
-    int max = options.integer("maxInstances", 10);
-    Validate.range("blueprints." + ID + ".minInstances", min, 1, 100);
-    Validate.ordered("blueprints." + ID + ".minInstances", min, "blueprints." + ID + ".maxInstances", max);
-    var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID), WebListeners.read(options, ID),
-        options.string("instanceType", "t3.medium"), min, max, HEALTH.read(options, ID, "app"));
+    BlueprintOptions checked = new BlueprintOptions(options, ID);
+    int[] size = checked.groupSize("minInstances", 2, 1, "maxInstances", 10);
+    int min = size[0];
+    int max = size[1];
+    var compute = new EcsClusterComputeStack.Options(ImageSource.read(images, "app", ID),
+        WebListeners.read(options, ID).inRegion(settings.region()),
+        checked.instanceType("instanceType", "t3.medium"), min, max, HEALTH.read(options, ID, "app"));
 
     // The seed's "NACLs: subnet-level access control", on unless the settings say "networkAcls": false.
     List<TierFlow> acls = TierFlows.read(options, true, TierFlows.webEntry(compute.listeners())
@@ -75,7 +78,8 @@ public final class EcsClusterBlueprint implements Blueprint {
         .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "app to PostgreSQL")
         .httpsOutThroughNat("ECS agent, ECR, Secrets Manager, CloudWatch Logs and SSM through NAT"));
     NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
-    EcsClusterDataStack data = new EcsClusterDataStack(app, stackId(settings, "data"), settings, network.network());
+    EcsClusterDataStack data = new EcsClusterDataStack(app, stackId(settings, "data"), settings, network.network(),
+        EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15"));
     EcsClusterComputeStack computeStack = new EcsClusterComputeStack(app, stackId(settings, "compute"), settings,
         network.network(), data, compute);
     return List.of(network, data, computeStack);

@@ -1,5 +1,7 @@
 package dev.blueprints.blueprints.ecscluster;
 
+import dev.blueprints.compute.RedeployOnSecretChange;
+
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
@@ -76,11 +78,13 @@ public final class EcsClusterComputeStack extends LayerStack {
             .healthCheck(options.healthCheck())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(target.arn(), lb, "app", 3000)
+        .loadBalancer(target, lb, "app", 3000)
         .autoScaling(2, ha ? 20 : 6, 70.0, 80.0)
         .build());
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
     database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");
+    // Tasks read secrets once, at start: a rotated database password or new settings reach them by a redeploy.
+    new RedeployOnSecretChange(this, "AppSecrets", service, java.util.List.of(database.secretArn(), data.appConfig.arn()));
 
     LogQueries.findErrors(this, java.util.List.of(service.logGroup("app")));
     LogQueries.requestLatency(this, java.util.List.of(service.logGroup("app")), LogQueries.APP_DURATION_FIELD);

@@ -16,18 +16,18 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
-/** What {@code ecs-cluster} keeps: the image repository, PostgreSQL 15.4, the application's secret and ALB logs. */
+/** What {@code ecs-cluster} keeps: the image repository, PostgreSQL, the application's secret and ALB logs. */
 public final class EcsClusterDataStack extends LayerStack {
   final ContainerRegistry repository;
   final Database database;
   final Secret appConfig;
   final Bucket accessLogs;
 
-  public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network) {
+  public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network, String engineVersion) {
     super(scope, id, settings, EcsClusterBlueprint.ID);
     repository = new ContainerRegistry(this, "Repository",
         ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
-    database = new Database(this, "Database", DatabaseProps.postgres("15.4")
+    database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
         .vpcId(network.vpcId())
         .subnets(network.subnets(SubnetTier.ISOLATED))
         .instanceClass("db.t3.micro")
@@ -39,6 +39,7 @@ public final class EcsClusterDataStack extends LayerStack {
         .build());
     appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
+        .placeholder("{}")
         .build());
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }

@@ -74,7 +74,7 @@ public final class FargateWebBlueprint implements Blueprint {
     FargateWebComputeStack.Options compute = new FargateWebComputeStack.Options(
         ImageSource.read(images, "frontend", ID),
         ImageSource.read(images, "backend", ID),
-        WebListeners.read(options, ID, BACKEND_RECORD),
+        WebListeners.read(options, ID, BACKEND_RECORD).inRegion(settings.region()),
         LogRetention.require("blueprints." + ID + ".logRetentionDays", options.integer("logRetentionDays", 30)),
         FRONTEND_HEALTH.read(options, ID, "frontend"),
         BACKEND_HEALTH.read(options, ID, "backend"));

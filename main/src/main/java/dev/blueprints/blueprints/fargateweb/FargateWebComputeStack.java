@@ -1,5 +1,7 @@
 package dev.blueprints.blueprints.fargateweb;
 
+import dev.blueprints.compute.RedeployOnSecretChange;
+
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.LogQueries;
 import dev.blueprints.blueprints.WebListeners;
@@ -84,7 +86,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .build())
         .volume(VolumeSpec.ephemeral("next-cache"))
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(frontendTarget.arn(), frontendLb, "frontend", 3000)
+        .loadBalancer(frontendTarget, frontendLb, "frontend", 3000)
         .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
         .build());
     frontend.allowHttpsEgressToInternet("pull images from ECR, call the backend's public HTTPS endpoint");
@@ -121,10 +123,13 @@ public final class FargateWebComputeStack extends LayerStack {
             .logRetentionDays(options.logRetentionDays())
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
-        .loadBalancer(backendTarget.arn(), backendLb, "backend", 8000)
+        .loadBalancer(backendTarget, backendLb, "backend", 8000)
         .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
         .build());
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
+    // Tasks read secrets once, at start: a rotated database password or a newly put key reaches them by a redeploy.
+    new RedeployOnSecretChange(this, "BackendSecrets", backend, java.util.List.of(database.secretArn(), cache.secretArn(),
+        data.secretKey.arn(), data.externalApiKey.arn()));
     database.connections().allowFrom(backend, Port.tcp(database.port()), "backend to PostgreSQL");
     cache.connections().allowFrom(backend, Port.tcp(cache.port()), "backend to Redis (TLS)");
 

@@ -19,6 +19,8 @@ import software.constructs.Construct;
 
 /** What {@code fargate-web} keeps: images, the PostgreSQL database, the Redis cache, the secrets and ALB logs. */
 public final class FargateWebDataStack extends LayerStack {
+  /** The external API key's first value: the backend starts, and calls to the API fail until the real key is put. */
+  static final String PLACEHOLDER = "REPLACE_ME";
   final ContainerRegistry frontendRepository;
   final ContainerRegistry backendRepository;
   final Database database;
@@ -49,6 +51,7 @@ public final class FargateWebDataStack extends LayerStack {
         .build());
     externalApiKey = new Secret(this, "ExternalApiKey", SecretProps.builder(naming().name("openai-api-key", NameLimit.SECRET))
         .description("OPENAI_API_KEY of the backend; set the value out of band: aws secretsmanager put-secret-value")
+        .placeholder(PLACEHOLDER)
         .build());
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }

@@ -2,6 +2,7 @@ package dev.blueprints.blueprints.threetier;
 
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
+import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.NetworkStack;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
@@ -70,7 +71,9 @@ public final class ThreeTierBlueprint implements Blueprint {
     options.allowOnly("images", "certificateArn", "allowPlainHttp", "domain", "instanceType", "frontendAmi", "backendAmi",
         "networkAcls");
     options.object("images").allowOnly("frontend", "backend");
-    var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID), options.string("instanceType", "t3.micro"),
+    BlueprintOptions checked = new BlueprintOptions(options, ID);
+    var compute = new ThreeTierComputeStack.Options(WebListeners.read(options, ID).inRegion(settings.region()),
+        checked.instanceType("instanceType", "t3.micro"),
         Ec2Application.read(options, ID, "frontend", "frontendAmi"), Ec2Application.read(options, ID, "backend", "backendAmi"));
     // The seed calls NACLs an optional additional layer: off unless the settings say "networkAcls": true.
     List<TierFlow> acls = TierFlows.read(options, false, TierFlows.webEntry(compute.listeners())

@@ -31,7 +31,7 @@ public final class RulePacks {
       new S3BucketOwnershipEnforced(),
       // Secrets Manager, CloudWatch, SNS
       new SecretRecoveryWindow(), new SecretCustomerKey(), new LogGroupRetention(), new LogGroupSensitiveEncrypted(), new AlarmHasActions(),
-      new SnsTopicEncrypted(),
+      new SnsTopicEncrypted(), new AlarmTopicSubscribedInProduction(), new AlarmTopicSubscribed(),
       // API Gateway, Cognito
       new ApiStageAccessLogs(), new ApiStageTracing(), new ApiMethodAuthorized(), new ApiStageThrottling(),
       new CognitoMfa(), new CognitoPasswordLength(), new CognitoDeletionProtection(), new CognitoPasswordComplexity(),
@@ -39,7 +39,7 @@ public final class RulePacks {
       new IamNoWildcardActions(), new IamWildcardResourceWrite(), new IamTrustPolicyConditions(), new IamNoPublicPrincipal(),
       new IamNoBroadManagedPolicies(), new IamNoReadOfEverySecret(), new KmsKeyRotation(),
       // state and reliability
-      new StateBackendSecure(), new StatefulResourcePreventDestroy(), new ProviderAccountGuard());
+      new StateBackendSecure(), new StatefulResourcePreventDestroy(), new ProviderAccountGuard(), new PhysicalNamesUnique());
 
   private RulePacks() {}
 
