@@ -65,7 +65,13 @@ public final class RedeployOnSecretChange extends BlueprintConstruct {
     task.put("Type", "Task");
     task.put("Resource", "arn:aws:states:::aws-sdk:ecs:updateService");
     task.put("Parameters", parameters);
-    task.put("Retry", List.of(Map.of("ErrorEquals", List.of("States.ALL"), "IntervalSeconds", 10, "MaxAttempts", 3, "BackoffRate", 2)));
+    // Insertion order, not Map.of's per-JVM order: the definition must be the same bytes on every synth.
+    Map<String, Object> retry = new LinkedHashMap<>();
+    retry.put("ErrorEquals", List.of("States.ALL"));
+    retry.put("IntervalSeconds", 10);
+    retry.put("MaxAttempts", 3);
+    retry.put("BackoffRate", 2);
+    task.put("Retry", List.of(retry));
     task.put("End", true);
     Map<String, Object> definition = new LinkedHashMap<>();
     definition.put("Comment", "New tasks of " + service.serviceName() + " read the secrets' current values");
