@@ -7,7 +7,7 @@ import dev.blueprints.blueprints.ContainerHealth;
 import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.compute.ContainerSpec;
-import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.Layers;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
 import dev.blueprints.settings.SettingsNode;
@@ -96,15 +96,13 @@ public final class ApiEcsBlueprint implements Blueprint {
     }
     PublicDomainProps apiDomain = domain == null ? null : domain.props(DomainSettings.RECORD_NAME, certificateArn);
 
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID,
-        EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE));
-    ApiEcsDataStack data = new ApiEcsDataStack(app, stackId(settings, "data"), settings, network.network(),
-        storage.equals("efs"), callbackUrls);
-    ApiEcsComputeStack compute = new ApiEcsComputeStack(app, stackId(settings, "compute"), settings, network.network(),
-        data, image, new BlueprintOptions(options, ID).instanceType("instanceType", "t2.xlarge"), HEALTH.read(options, ID, "backend"),
-        corsOrigins);
-    ApiEcsEdgeStack edge = new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, data, compute, corsOrigins,
-        accountRole, executionLogging, apiDomain);
-    return List.of(network, data, compute, edge);
+    String instanceType = new BlueprintOptions(options, ID).instanceType("instanceType", "t2.xlarge");
+    var health = HEALTH.read(options, ID, "backend");
+    var layers = Layers.add(this, app, settings, EnumSet.of(SubnetTier.PUBLIC, SubnetTier.PRIVATE), null,
+        (scope, id, s, network) -> new ApiEcsDataStack(scope, id, s, network, storage.equals("efs"), callbackUrls),
+        (scope, id, s, network, data) -> new ApiEcsComputeStack(scope, id, s, network, data, image, instanceType, health,
+            corsOrigins));
+    return layers.and(new ApiEcsEdgeStack(app, stackId(settings, "edge"), settings, layers.data(), layers.compute(),
+        corsOrigins, accountRole, executionLogging, apiDomain)).stacks();
   }
 }

@@ -5,7 +5,7 @@ import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.BlueprintOptions;
 import dev.blueprints.blueprints.EngineVersion;
 import dev.blueprints.data.DatabaseEngine;
-import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.Layers;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.network.TierFlow;
@@ -72,12 +72,10 @@ public final class AsgWebBlueprint implements Blueprint {
         .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 8000, "ALB to the application instances")
         .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "application to PostgreSQL")
         .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
-    AsgWebDataStack data = new AsgWebDataStack(app, stackId(settings, "data"), settings, network.network(), backups,
-        EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15"));
-    AsgWebComputeStack computeStack = new AsgWebComputeStack(app, stackId(settings, "compute"), settings,
-        network.network(), data, compute);
-    return List.of(network, data, computeStack);
+    var engineVersion = EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15");
+    return Layers.add(this, app, settings, EnumSet.allOf(SubnetTier.class), acls,
+        (scope, id, s, network) -> new AsgWebDataStack(scope, id, s, network, backups, engineVersion),
+        (scope, id, s, network, data) -> new AsgWebComputeStack(scope, id, s, network, data, compute)).stacks();
   }
 
   /**

@@ -9,7 +9,7 @@ import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.network.TierFlow;
 import dev.blueprints.compute.ContainerSpec;
-import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.Layers;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.Settings;
@@ -77,11 +77,9 @@ public final class EcsClusterBlueprint implements Blueprint {
         .between(SubnetTier.PUBLIC, SubnetTier.PRIVATE, 3000, "ALB to the app tasks")
         .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 5432, "app to PostgreSQL")
         .httpsOutThroughNat("ECS agent, ECR, Secrets Manager, CloudWatch Logs and SSM through NAT"));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
-    EcsClusterDataStack data = new EcsClusterDataStack(app, stackId(settings, "data"), settings, network.network(),
-        EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15"));
-    EcsClusterComputeStack computeStack = new EcsClusterComputeStack(app, stackId(settings, "compute"), settings,
-        network.network(), data, compute);
-    return List.of(network, data, computeStack);
+    var engineVersion = EngineVersion.read(options, ID, DatabaseEngine.POSTGRES, "15");
+    return Layers.add(this, app, settings, EnumSet.allOf(SubnetTier.class), acls,
+        (scope, id, s, network) -> new EcsClusterDataStack(scope, id, s, network, engineVersion),
+        (scope, id, s, network, data) -> new EcsClusterComputeStack(scope, id, s, network, data, compute)).stacks();
   }
 }

@@ -4,7 +4,7 @@ import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.ContainerHealth;
 import dev.blueprints.blueprints.ImageSource;
 import dev.blueprints.compute.ContainerSpec;
-import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.Layers;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.LogRetention;
@@ -79,10 +79,7 @@ public final class FargateWebBlueprint implements Blueprint {
         FRONTEND_HEALTH.read(options, ID, "frontend"),
         BACKEND_HEALTH.read(options, ID, "backend"));
 
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class));
-    FargateWebDataStack data = new FargateWebDataStack(app, stackId(settings, "data"), settings, network.network());
-    FargateWebComputeStack computeStack = new FargateWebComputeStack(app, stackId(settings, "compute"), settings,
-        network.network(), data, compute);
-    return List.of(network, data, computeStack);
+    return Layers.add(this, app, settings, EnumSet.allOf(SubnetTier.class), null, FargateWebDataStack::new,
+        (scope, id, s, network, data) -> new FargateWebComputeStack(scope, id, s, network, data, compute)).stacks();
   }
 }

@@ -3,7 +3,7 @@ package dev.blueprints.blueprints.threetier;
 import dev.blueprints.blueprints.Blueprint;
 import dev.blueprints.blueprints.Ec2Application;
 import dev.blueprints.blueprints.BlueprintOptions;
-import dev.blueprints.blueprints.NetworkStack;
+import dev.blueprints.blueprints.Layers;
 import dev.blueprints.blueprints.TierFlows;
 import dev.blueprints.blueprints.WebListeners;
 import dev.blueprints.network.TierFlow;
@@ -82,10 +82,7 @@ public final class ThreeTierBlueprint implements Blueprint {
         .between(SubnetTier.PRIVATE, SubnetTier.PRIVATE, 5001, "internal ALB to the backend (across AZs)")
         .between(SubnetTier.PRIVATE, SubnetTier.ISOLATED, 3306, "backend to MySQL")
         .httpsOutThroughNat("SSM, CloudWatch agent, Secrets Manager and package repositories through NAT"));
-    NetworkStack network = new NetworkStack(app, stackId(settings, "network"), settings, ID, EnumSet.allOf(SubnetTier.class), acls);
-    ThreeTierDataStack data = new ThreeTierDataStack(app, stackId(settings, "data"), settings, network.network());
-    ThreeTierComputeStack computeStack = new ThreeTierComputeStack(app, stackId(settings, "compute"), settings,
-        network.network(), data, compute);
-    return List.of(network, data, computeStack);
+    return Layers.add(this, app, settings, EnumSet.allOf(SubnetTier.class), acls, ThreeTierDataStack::new,
+        (scope, id, s, network, data) -> new ThreeTierComputeStack(scope, id, s, network, data, compute)).stacks();
   }
 }
