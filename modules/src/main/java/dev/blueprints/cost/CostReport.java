@@ -1,14 +1,11 @@
 package dev.blueprints.cost;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.blueprints.core.JsonReports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +24,7 @@ import java.util.SortedMap;
  */
 public record CostReport(PriceTable prices, List<StackCost> stacks) {
   public static final String FILE_NAME = "cost-report.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public CostReport {
     stacks = List.copyOf(stacks);
@@ -188,14 +185,7 @@ public record CostReport(PriceTable prices, List<StackCost> stacks) {
 
   /** Writes {@value #FILE_NAME} into {@code outdir}; returns the file. */
   public Path write(Path outdir) {
-    try {
-      Files.createDirectories(outdir);
-      Path file = outdir.resolve(FILE_NAME);
-      Files.writeString(file, JSON.writeValueAsString(toJson()) + "\n");
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonReports.write(outdir, FILE_NAME, toJson());
   }
 
   /** The console table: one line per group with its monthly figure at desired capacity and at the maximum. */

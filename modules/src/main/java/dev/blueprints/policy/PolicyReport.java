@@ -1,12 +1,9 @@
 package dev.blueprints.policy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.blueprints.core.JsonReports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,7 +17,7 @@ import java.util.List;
  */
 public record PolicyReport(List<Rule> rules, List<String> stacks, List<Finding> findings) {
   public static final String FILE_NAME = "policy-report.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public PolicyReport {
     rules = List.copyOf(rules);
@@ -94,14 +91,7 @@ public record PolicyReport(List<Rule> rules, List<String> stacks, List<Finding> 
 
   /** Writes {@value #FILE_NAME} into {@code outdir}; returns the file. */
   public Path write(Path outdir) {
-    try {
-      Files.createDirectories(outdir);
-      Path file = outdir.resolve(FILE_NAME);
-      Files.writeString(file, JSON.writeValueAsString(toJson()) + "\n");
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonReports.write(outdir, FILE_NAME, toJson());
   }
 
   /** The console summary: counts, then each unsuppressed warning and each suppression with its reason. */

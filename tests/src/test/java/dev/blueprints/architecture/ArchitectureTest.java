@@ -63,7 +63,7 @@ class ArchitectureTest {
         .whereLayer("state").mayOnlyAccessLayers("core", "auth", "observability", "network", "data")
         .whereLayer("policy").mayOnlyAccessLayers("core")
         .whereLayer("policy rules").mayOnlyAccessLayers("core", "policy")
-        .whereLayer("cost").mayOnlyAccessLayers("policy")
+        .whereLayer("cost").mayOnlyAccessLayers("core", "policy")
         .whereLayer("settings").mayOnlyAccessLayers("core")
         .whereLayer("blueprint base").mayOnlyAccessLayers("core", "auth", "observability", "network", "data", "compute",
             "edge", "policy", "settings")
