@@ -18,6 +18,7 @@ import com.hashicorp.cdktf.providers.aws.cognito_user_pool_client.CognitoUserPoo
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_client.CognitoUserPoolClientTokenValidityUnits;
 import com.hashicorp.cdktf.providers.aws.cognito_user_pool_domain.CognitoUserPoolDomain;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Validate;
 import java.util.List;
 import java.util.Locale;
 import software.constructs.Construct;
@@ -41,14 +42,15 @@ import software.constructs.Construct;
 public final class UserPool extends BlueprintConstruct {
   private final CognitoUserPool pool;
   private final CognitoUserPoolClient client;
-  private final CognitoUserPoolDomain domain;
+  private CognitoUserPoolDomain domain;
   private final String region;
+  private final String name;
 
   public UserPool(Construct scope, String id, UserPoolProps props) {
     super(scope, id);
     StackContext stack = context();
     this.region = stack.settings().region();
-    String name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.USER_POOL);
+    this.name = props.name() != null ? props.name() : stack.naming().name(id.toLowerCase(Locale.ROOT), NameLimit.USER_POOL);
     boolean protect = props.deletionProtection() != null ? props.deletionProtection() : stack.environment().deletionProtection();
 
     pool = CognitoUserPool.Builder.create(this, "Resource")
@@ -79,14 +81,8 @@ public final class UserPool extends BlueprintConstruct {
         .build();
     if (props.advancedSecurity() != AdvancedSecurity.OFF) ProviderFeatures.set(pool, "user_pool_tier", "PLUS");
 
-    var clientBuilder = CognitoUserPoolClient.Builder.create(this, "Client")
-        .name(name + "-web")
-        .userPoolId(pool.getId())
-        // A browser cannot keep a secret: the client is public and signs in with SRP, so passwords never leave it.
-        .generateSecret(false)
-        .explicitAuthFlows(List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
-        .preventUserExistenceErrors("ENABLED")
-        .enableTokenRevocation(true)
+    // A browser cannot keep a secret: the client is public and signs in with SRP, so passwords never leave it.
+    var clientBuilder = client("Client", "web", false, List.of("ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))
         .idTokenValidity(props.idTokenValidityMinutes())
         .accessTokenValidity(props.accessTokenValidityMinutes())
         .refreshTokenValidity(props.refreshTokenValidityDays())
@@ -94,20 +90,60 @@ public final class UserPool extends BlueprintConstruct {
             .idToken("minutes").accessToken("minutes").refreshToken("days").build()));
     if (props.oauth()) {
       // Authorization-code flow only (with PKCE in the app); the implicit flow would put tokens in URLs.
-      clientBuilder
-          .allowedOauthFlowsUserPoolClient(true)
-          .allowedOauthFlows(List.of("code"))
-          .allowedOauthScopes(List.of("openid", "email", "profile"))
-          .supportedIdentityProviders(List.of("COGNITO"))
-          .callbackUrls(props.callbackUrls());
+      codeFlow(clientBuilder, List.of("openid", "email", "profile"), props.callbackUrls());
       if (!props.logoutUrls().isEmpty()) clientBuilder.logoutUrls(props.logoutUrls());
     }
     client = clientBuilder.build();
 
-    domain = props.domainPrefix() == null ? null : CognitoUserPoolDomain.Builder.create(this, "Domain")
-        .domain(props.domainPrefix())
+    domain = props.domainPrefix() == null ? null : domain(props.domainPrefix());
+  }
+
+  /**
+   * An app client for an application load balancer's {@code authenticate-cognito} action
+   * ({@code ListenerAction.authenticate(IdentityProvider.cognito(client), ...)}): a confidential client with a
+   * secret (the load balancer keeps it and reads it from Cognito), the authorization-code grant only, the
+   * {@code openid} scope (and those asked for), the Cognito user directory, and
+   * {@code https://<domain>/oauth2/idpresponse} as callback URL for each of {@code props.domains()}. Creates
+   * the hosted-UI domain from {@code props.domainPrefix()} when the pool has none, which the sign-in pages need.
+   */
+  public LoadBalancerClient addLoadBalancerClient(String id, LoadBalancerClientProps props) {
+    Validate.notNull("props", props);
+    if (getNode().tryFindChild(id) != null) throw Validate.invalid("id", id, "already used by another child of " + getNode().getPath());
+    if (domain == null && props.domainPrefix() == null) {
+      throw Validate.invalid("domainPrefix", null, "the load balancer signs users in on the pool's hosted UI, and " + getNode().getPath()
+          + " has no domain: give one here or in UserPoolProps.domainPrefix");
+    }
+    if (domain != null && props.domainPrefix() != null) {
+      throw Validate.invalid("domainPrefix", props.domainPrefix(), "unset: " + getNode().getPath() + " has its domain already");
+    }
+    if (domain == null) domain = domain(props.domainPrefix());
+    // The load balancer exchanges the code at the token endpoint itself (server side), so it can keep a secret.
+    var builder = client(id, id.toLowerCase(Locale.ROOT), true, List.of("ALLOW_REFRESH_TOKEN_AUTH"));
+    codeFlow(builder, props.scopes(), props.callbackUrls());
+    return new LoadBalancerClient(pool.getArn(), builder.build(), domain.getDomain(), props.scopes());
+  }
+
+  private CognitoUserPoolClient.Builder client(String id, String suffix, boolean secret, List<String> authFlows) {
+    return CognitoUserPoolClient.Builder.create(this, id)
+        .name(name + "-" + suffix)
         .userPoolId(pool.getId())
-        .build();
+        .generateSecret(secret)
+        .explicitAuthFlows(authFlows)
+        .preventUserExistenceErrors("ENABLED")
+        .enableTokenRevocation(true);
+  }
+
+  /** The authorization-code flow only: the implicit flow would put tokens in URLs. */
+  private static void codeFlow(CognitoUserPoolClient.Builder client, List<String> scopes, List<String> callbackUrls) {
+    client.allowedOauthFlowsUserPoolClient(true)
+        .allowedOauthFlows(List.of("code"))
+        .allowedOauthScopes(scopes)
+        .supportedIdentityProviders(List.of("COGNITO"))
+        .callbackUrls(callbackUrls);
+  }
+
+  private CognitoUserPoolDomain domain(String prefix) {
+    return CognitoUserPoolDomain.Builder.create(this, "Domain").domain(prefix).userPoolId(pool.getId()).build();
   }
 
   public String userPoolId() {
@@ -135,7 +171,7 @@ public final class UserPool extends BlueprintConstruct {
     return client;
   }
 
-  /** The hosted-UI domain, or null when no {@code domainPrefix} was given. */
+  /** The hosted-UI domain, or null when no {@code domainPrefix} was given (here or to {@link #addLoadBalancerClient}). */
   public CognitoUserPoolDomain domain() {
     return domain;
   }

@@ -63,18 +63,21 @@ public record UserPoolProps(
     if (!logoutUrls.isEmpty() && callbackUrls.isEmpty()) {
       throw Validate.invalid("logoutUrls", logoutUrls, "logout URLs need the OAuth flow; set callbackUrls as well");
     }
-    if (domainPrefix != null) {
-      Validate.matches("domainPrefix", domainPrefix, DOMAIN_PREFIX,
-          "1-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
-      for (String reserved : RESERVED_IN_DOMAIN) {
-        if (domainPrefix.contains(reserved)) {
-          throw Validate.invalid("domainPrefix", domainPrefix, "Cognito refuses prefixes containing \"aws\", \"amazon\" or \"cognito\"");
-        }
-      }
-    }
+    if (domainPrefix != null) checkDomainPrefix("domainPrefix", domainPrefix);
     Validate.range("idTokenValidityMinutes", idTokenValidityMinutes, 5, 1440);
     Validate.range("accessTokenValidityMinutes", accessTokenValidityMinutes, 5, 1440);
     Validate.range("refreshTokenValidityDays", refreshTokenValidityDays, 1, 3650);
+  }
+
+  /** A hosted-UI domain prefix Cognito accepts (also checked for a load balancer client's domain). */
+  static String checkDomainPrefix(String field, String prefix) {
+    Validate.matches(field, prefix, DOMAIN_PREFIX, "1-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit");
+    for (String reserved : RESERVED_IN_DOMAIN) {
+      if (prefix.contains(reserved)) {
+        throw Validate.invalid(field, prefix, "Cognito refuses prefixes containing \"aws\", \"amazon\" or \"cognito\"");
+      }
+    }
+    return prefix;
   }
 
   private static List<String> redirectUrls(String field, List<String> urls) {

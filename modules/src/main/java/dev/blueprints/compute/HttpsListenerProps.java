@@ -13,62 +13,51 @@ import java.util.List;
  *     .tlsPolicy(TlsPolicy.TLS13_ONLY).certificate(Certificate.fromArn(otherDomainArn)).build()
  * }</pre>
  *
- * Defaults, stated once here: {@link TlsPolicy#TLS13_TLS12}, no extra certificates, HTTP on 80 redirecting to
- * HTTPS ({@code redirectHttp(false)} leaves port 80 closed).
+ * @param certificate       the default certificate
+ * @param defaultAction     what requests no rule matches get: a forward or a fixed response, after signing the
+ *                          user in for {@link ListenerAction#authenticate}
+ * @param tlsPolicy         the security policy. Default: {@link #DEFAULT_TLS_POLICY}
+ * @param extraCertificates certificates served by SNI besides the default one, at most 25, each once. Default: none
+ * @param redirectHttp      HTTP on 80 answering every request with a permanent redirect to HTTPS; false leaves port
+ *                          80 closed. Default: {@value #DEFAULT_REDIRECT_HTTP}
  */
-public final class HttpsListenerProps {
-  private final Certificate certificate;
-  private final ListenerAction defaultAction;
-  private final TlsPolicy tlsPolicy;
-  private final List<Certificate> extraCertificates;
-  private final boolean redirectHttp;
+public record HttpsListenerProps(
+    Certificate certificate,
+    ListenerAction defaultAction,
+    TlsPolicy tlsPolicy,
+    List<Certificate> extraCertificates,
+    boolean redirectHttp) {
 
-  private HttpsListenerProps(Builder b) {
-    this.certificate = Validate.notNull("certificate", b.certificate);
-    this.defaultAction = Validate.notNull("defaultAction", b.defaultAction);
-    this.tlsPolicy = Validate.notNull("tlsPolicy", b.tlsPolicy);
-    this.extraCertificates = List.copyOf(b.extraCertificates);
-    // ALB listeners take up to 25 certificates besides the default one.
-    if (extraCertificates.size() > 25) throw Validate.invalid("certificates", extraCertificates.size(), "at most 25 extra certificates per listener");
+  public static final TlsPolicy DEFAULT_TLS_POLICY = TlsPolicy.TLS13_TLS12;
+  public static final boolean DEFAULT_REDIRECT_HTTP = true;
+  /** Elastic Load Balancing's limit of certificates per listener besides the default one. */
+  public static final int MAX_EXTRA_CERTIFICATES = 25;
+
+  public HttpsListenerProps {
+    Validate.notNull("certificate", certificate);
+    Validate.notNull("defaultAction", defaultAction);
+    Validate.notNull("tlsPolicy", tlsPolicy);
+    extraCertificates = List.copyOf(Validate.notNull("certificates", extraCertificates));
+    if (extraCertificates.size() > MAX_EXTRA_CERTIFICATES) {
+      throw Validate.invalid("certificates", extraCertificates.size(), "at most " + MAX_EXTRA_CERTIFICATES + " extra certificates per listener");
+    }
     for (Certificate c : extraCertificates) {
       if (c.equals(certificate) || extraCertificates.indexOf(c) != extraCertificates.lastIndexOf(c)) {
         throw Validate.invalid("certificates", c.arn(), "each certificate once (the default one is not repeated)");
       }
     }
-    this.redirectHttp = b.redirectHttp;
   }
 
   public static Builder builder(Certificate certificate, ListenerAction defaultAction) {
     return new Builder(certificate, defaultAction);
   }
 
-  public Certificate certificate() {
-    return certificate;
-  }
-
-  public ListenerAction defaultAction() {
-    return defaultAction;
-  }
-
-  public TlsPolicy tlsPolicy() {
-    return tlsPolicy;
-  }
-
-  /** Certificates served by SNI besides the default one. */
-  public List<Certificate> extraCertificates() {
-    return extraCertificates;
-  }
-
-  public boolean redirectHttp() {
-    return redirectHttp;
-  }
-
   public static final class Builder {
     private final Certificate certificate;
     private final ListenerAction defaultAction;
-    private TlsPolicy tlsPolicy = TlsPolicy.TLS13_TLS12;
+    private TlsPolicy tlsPolicy = DEFAULT_TLS_POLICY;
     private final List<Certificate> extraCertificates = new ArrayList<>();
-    private boolean redirectHttp = true;
+    private boolean redirectHttp = DEFAULT_REDIRECT_HTTP;
 
     private Builder(Certificate certificate, ListenerAction defaultAction) {
       this.certificate = certificate;
@@ -81,7 +70,7 @@ public final class HttpsListenerProps {
     public Builder redirectHttp(boolean value) { this.redirectHttp = value; return this; }
 
     public HttpsListenerProps build() {
-      return new HttpsListenerProps(this);
+      return new HttpsListenerProps(certificate, defaultAction, tlsPolicy, extraCertificates, redirectHttp);
     }
   }
 }

@@ -2,10 +2,13 @@ package dev.blueprints.compute;
 
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRule;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleActionAuthenticateCognito;
+import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleActionAuthenticateOidc;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleActionFixedResponse;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleCondition;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditionHostHeader;
 import com.hashicorp.cdktf.providers.aws.lb_listener_rule.LbListenerRuleConditionPathPattern;
+import dev.blueprints.auth.LoadBalancerClient;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,9 +38,14 @@ public final class Listener {
    * <pre>{@code
    * https.addRule(10, ListenerCondition.hosts("api.example.com"), ListenerAction.forward(api));
    * https.addRule(20, ListenerCondition.paths("/admin/*"), ListenerAction.fixedResponse(403, "text/plain", "Forbidden"));
+   * https.addRule(30, ListenerCondition.paths("/reports/*"), ListenerAction.authenticate(IdentityProvider.cognito(client), ListenerAction.forward(reports)));
    * }</pre>
+   *
+   * An authenticate action needs an HTTPS listener; it opens the load balancer's egress on 443 (see
+   * {@link IdentityProvider}).
    */
   public LbListenerRule addRule(int priority, ListenerCondition condition, ListenerAction action) {
+    if (action != null && action.authentication() != null) loadBalancer.requireAuthenticationSupported("action", listener.getProtocolInput(), port);
     if (loadBalancer.kind() != LoadBalancerKind.APPLICATION) {
       throw Validate.invalid("listener", port, "rules need an application load balancer's listener; " + loadBalancer.getNode().getPath() + " is a network load balancer");
     }
@@ -45,7 +53,7 @@ public final class Listener {
     if (rules.containsKey(priority)) throw Validate.invalid("priority", priority, "unique on listener " + port + "; taken: " + rules.keySet());
     Validate.notNull("condition", condition);
     Validate.notNull("action", action);
-    var ruleAction = LbListenerRuleAction.builder();
+    var ruleAction = LbListenerRuleAction.builder().order(action.authentication() == null ? null : ListenerAction.FINAL_ORDER);
     if (action.target() != null) {
       loadBalancer.requireOwnRuleTarget(action.target());
       ruleAction.type("forward").targetGroupArn(action.target().arn());
@@ -62,14 +70,31 @@ public final class Listener {
       conditions.add(LbListenerRuleCondition.builder()
           .pathPattern(LbListenerRuleConditionPathPattern.builder().values(condition.paths()).build()).build());
     }
+    if (action.authentication() != null) loadBalancer.allowIdentityProviderCalls();
     LbListenerRule rule = LbListenerRule.Builder.create(loadBalancer, "Listener" + port + "Rule" + priority)
         .listenerArn(arn())
         .priority(priority)
-        .action(List.of(ruleAction.build()))
+        .action(action.authentication() == null ? List.of(ruleAction.build()) : List.of(authenticate(action.authentication()), ruleAction.build()))
         .condition(conditions)
         .build();
     rules.put(priority, rule);
     return rule;
+  }
+
+  /** The authenticate action of a rule, performed before its forward or fixed response. */
+  private static LbListenerRuleAction authenticate(AuthenticateProps auth) {
+    var action = LbListenerRuleAction.builder().type(auth.provider().actionType()).order(ListenerAction.AUTHENTICATE_ORDER);
+    LoadBalancerClient cognito = auth.provider().cognito();
+    IdentityProvider.Oidc oidc = auth.provider().oidc();
+    if (cognito != null) {
+      return action.authenticateCognito(LbListenerRuleActionAuthenticateCognito.builder().userPoolArn(cognito.userPoolArn())
+          .userPoolClientId(cognito.clientId()).userPoolDomain(cognito.domain()).scope(auth.scope()).sessionCookieName(auth.sessionCookieName())
+          .sessionTimeout(auth.sessionTimeoutSeconds()).onUnauthenticatedRequest(auth.onUnauthenticatedRequest().value()).build()).build();
+    }
+    return action.authenticateOidc(LbListenerRuleActionAuthenticateOidc.builder().issuer(oidc.issuer()).authorizationEndpoint(oidc.authorizationEndpoint())
+        .tokenEndpoint(oidc.tokenEndpoint()).userInfoEndpoint(oidc.userInfoEndpoint()).clientId(oidc.clientId()).clientSecret(oidc.clientSecret())
+        .scope(auth.scope()).sessionCookieName(auth.sessionCookieName()).sessionTimeout(auth.sessionTimeoutSeconds())
+        .onUnauthenticatedRequest(auth.onUnauthenticatedRequest().value()).build()).build();
   }
 
   /** The rules added so far, by priority. */

@@ -15,9 +15,12 @@ import com.hashicorp.cdktf.providers.aws.lb.Lb;
 import com.hashicorp.cdktf.providers.aws.lb.LbAccessLogs;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListener;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultAction;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionAuthenticateCognito;
+import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionAuthenticateOidc;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionFixedResponse;
 import com.hashicorp.cdktf.providers.aws.lb_listener.LbListenerDefaultActionRedirect;
 import com.hashicorp.cdktf.providers.aws.lb_listener_certificate.LbListenerCertificate;
+import dev.blueprints.auth.LoadBalancerClient;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.Memo;
@@ -30,6 +33,7 @@ import dev.blueprints.network.Connections;
 import dev.blueprints.network.Port;
 import dev.blueprints.network.SecurityGroup;
 import dev.blueprints.network.SecurityGroupProps;
+import dev.blueprints.network.SubnetTier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,8 +183,9 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
 
   /**
    * HTTPS on 443 as {@code props} says: TLS policy, default certificate and extra SNI certificates, a default
-   * action that forwards or answers with a fixed response, and unless turned off HTTP on 80 redirecting to
-   * HTTPS. Rules go on the returned listener ({@link Listener#addRule}). Application load balancers only.
+   * action that forwards or answers with a fixed response (after signing the user in, for an authenticate
+   * action), and unless turned off HTTP on 80 redirecting to HTTPS. Rules go on the returned listener
+   * ({@link Listener#addRule}). Application load balancers only.
    */
   public Listener addHttpsListener(HttpsListenerProps props) {
     requireKind(LoadBalancerKind.APPLICATION, "addHttpsListener", "addTcpListener");
@@ -190,13 +195,17 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     if (props.defaultAction().target() != null) requireOwnTarget(props.defaultAction().target());
     requireFreePort(443);
     if (props.redirectHttp()) requireFreePort(80);
+    if (props.defaultAction().authentication() != null) {
+      requireAuthenticationSupported("defaultAction", "HTTPS", 443);
+      allowIdentityProviderCalls();
+    }
     Listener https = listener("Https443", LbListener.Builder.create(this, "Https443")
         .loadBalancerArn(arn.get())
         .port(443)
         .protocol("HTTPS")
         .sslPolicy(props.tlsPolicy().value())
         .certificateArn(props.certificate().arn())
-        .defaultAction(List.of(defaultAction(props.defaultAction()))), 443);
+        .defaultAction(defaultActions(props.defaultAction())), 443);
     for (int i = 0; i < props.extraCertificates().size(); i++) {
       LbListenerCertificate.Builder.create(this, "Https443Certificate" + (i + 1))
           .listenerArn(https.arn())
@@ -371,9 +380,52 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     return listener;
   }
 
-  private static LbListenerDefaultAction defaultAction(ListenerAction action) {
-    if (action.target() != null) return forward(action.target());
-    return LbListenerDefaultAction.builder().type("fixed-response")
+  /**
+   * Checks that an authenticate action can work on listener {@code port}: Elastic Load Balancing takes them on
+   * an application load balancer's HTTPS listeners only, and the load balancer then calls the identity
+   * provider's token and user-info endpoints on the internet, which isolated subnets have no route to.
+   */
+  void requireAuthenticationSupported(String field, String protocol, int port) {
+    if (kind != LoadBalancerKind.APPLICATION || !"HTTPS".equals(protocol)) {
+      throw Validate.invalid(field, "authenticate", "an application load balancer's HTTPS listener; listener " + port + " of "
+          + getNode().getPath() + " is " + protocol + " on " + kind.withArticle());
+    }
+    if (props != null && props.subnets().tier() == SubnetTier.ISOLATED) {
+      throw Validate.invalid(field, "authenticate", "subnets with a route to the identity provider (public, or private with NAT); "
+          + getNode().getPath() + " is in the isolated tier");
+    }
+  }
+
+  /** Egress on 443 to the identity provider for authenticate actions: the security group denies egress unless opened. */
+  void allowIdentityProviderCalls() {
+    connections().allowToAnyIpv4(Port.tcp(443),
+        "Identity provider token and user-info endpoints over HTTPS, called by the listeners' authenticate actions");
+  }
+
+  /** The listener's default action, after an authenticate action (order 1, the forward or fixed response 2) when it has one. */
+  private static List<LbListenerDefaultAction> defaultActions(ListenerAction action) {
+    AuthenticateProps auth = action.authentication();
+    if (auth == null) return List.of(defaultAction(action, null));
+    var first = LbListenerDefaultAction.builder().type(auth.provider().actionType()).order(ListenerAction.AUTHENTICATE_ORDER);
+    LoadBalancerClient cognito = auth.provider().cognito();
+    IdentityProvider.Oidc oidc = auth.provider().oidc();
+    if (cognito != null) {
+      first.authenticateCognito(LbListenerDefaultActionAuthenticateCognito.builder().userPoolArn(cognito.userPoolArn())
+          .userPoolClientId(cognito.clientId()).userPoolDomain(cognito.domain()).scope(auth.scope()).sessionCookieName(auth.sessionCookieName())
+          .sessionTimeout(auth.sessionTimeoutSeconds()).onUnauthenticatedRequest(auth.onUnauthenticatedRequest().value()).build());
+    } else {
+      first.authenticateOidc(LbListenerDefaultActionAuthenticateOidc.builder().issuer(oidc.issuer()).authorizationEndpoint(oidc.authorizationEndpoint())
+          .tokenEndpoint(oidc.tokenEndpoint()).userInfoEndpoint(oidc.userInfoEndpoint()).clientId(oidc.clientId()).clientSecret(oidc.clientSecret())
+          .scope(auth.scope()).sessionCookieName(auth.sessionCookieName()).sessionTimeout(auth.sessionTimeoutSeconds())
+          .onUnauthenticatedRequest(auth.onUnauthenticatedRequest().value()).build());
+    }
+    return List.of(first.build(), defaultAction(action, ListenerAction.FINAL_ORDER));
+  }
+
+  /** A forward or fixed response; {@code order} is null when it is the only action. */
+  private static LbListenerDefaultAction defaultAction(ListenerAction action, Integer order) {
+    if (action.target() != null) return LbListenerDefaultAction.builder().type("forward").targetGroupArn(action.target().arn()).order(order).build();
+    return LbListenerDefaultAction.builder().type("fixed-response").order(order)
         .fixedResponse(LbListenerDefaultActionFixedResponse.builder()
             .statusCode(String.valueOf(action.statusCode())).contentType(action.contentType()).messageBody(action.body()).build())
         .build();

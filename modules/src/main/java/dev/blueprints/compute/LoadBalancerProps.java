@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
  *                              internet-facing load balancer
  * @param name                  physical name, 1-32 letters, digits and hyphens; null takes
  *                              {@code <project>-<blueprint>-<env>-<construct id>}. Default: null
- * @param internetFacing        reachable from the internet. Default: false (internal)
+ * @param internetFacing        reachable from the internet. Default: {@value #DEFAULT_INTERNET_FACING} (internal)
  * @param accessLogsBucket      bucket receiving access logs, or null for none. The bucket must use SSE-S3
  *                              ({@link dev.blueprints.data.BucketEncryption#S3_MANAGED}) and carry
  *                              {@code Bucket.forLoadBalancerLogs}. Default: null
- * @param accessLogsPrefix      key prefix of the logs ({@code ""} for none). Default: {@code ""}
+ * @param accessLogsPrefix      key prefix of the logs ({@code ""} for none). Default: {@value #DEFAULT_ACCESS_LOGS_PREFIX} (none)
  * @param deletionProtection    refuse deletion through the API; null takes the environment's
  *                              {@code deletionProtection}. Default: null
- * @param idleTimeoutSeconds    connection idle timeout of an application load balancer, 1..4000; null is 60.
- *                              Default: null
+ * @param idleTimeoutSeconds    connection idle timeout of an application load balancer, 1..4000; null applies
+ *                              {@value #DEFAULT_IDLE_TIMEOUT_SECONDS} (none on a network load balancer). Default: null
  * @param enforcePrivateLinkInboundRules evaluate the security group's inbound rules for traffic arriving
- *                              through PrivateLink (network load balancers only). Default: true
+ *                              through PrivateLink (network load balancers only). Default:
+ *                              {@value #DEFAULT_ENFORCE_PRIVATE_LINK_INBOUND_RULES}
  */
 public record LoadBalancerProps(
     LoadBalancerKind kind,
@@ -39,6 +40,10 @@ public record LoadBalancerProps(
     Integer idleTimeoutSeconds,
     boolean enforcePrivateLinkInboundRules) {
 
+  public static final boolean DEFAULT_INTERNET_FACING = false;
+  public static final String DEFAULT_ACCESS_LOGS_PREFIX = "";
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  public static final boolean DEFAULT_ENFORCE_PRIVATE_LINK_INBOUND_RULES = true;
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$");
   private static final Pattern PREFIX = Pattern.compile("^([A-Za-z0-9!_.*'()-]+(/[A-Za-z0-9!_.*'()-]+)*)?$");
 
@@ -54,7 +59,7 @@ public record LoadBalancerProps(
       throw Validate.invalid("subnets", subnets.tier().label() + " tier",
           "an internet-facing load balancer needs the public tier (a route to the internet gateway)");
     }
-    accessLogsPrefix = accessLogsPrefix == null ? "" : accessLogsPrefix;
+    accessLogsPrefix = accessLogsPrefix == null ? DEFAULT_ACCESS_LOGS_PREFIX : accessLogsPrefix;
     if (!PREFIX.matcher(accessLogsPrefix).matches() || accessLogsPrefix.contains("AWSLogs")) {
       throw Validate.invalid("accessLogsPrefix", accessLogsPrefix,
           "S3 key segments separated by \"/\", without leading or trailing \"/\" and without \"AWSLogs\"");
@@ -76,7 +81,7 @@ public record LoadBalancerProps(
 
   /** The idle timeout applied to an application load balancer. */
   public int effectiveIdleTimeoutSeconds() {
-    return idleTimeoutSeconds == null ? 60 : idleTimeoutSeconds;
+    return idleTimeoutSeconds == null ? DEFAULT_IDLE_TIMEOUT_SECONDS : idleTimeoutSeconds;
   }
 
   public static final class Builder {
@@ -84,12 +89,12 @@ public record LoadBalancerProps(
     private final String vpcId;
     private final SubnetGroup subnets;
     private String name;
-    private boolean internetFacing;
+    private boolean internetFacing = DEFAULT_INTERNET_FACING;
     private Bucket accessLogsBucket;
-    private String accessLogsPrefix = "";
+    private String accessLogsPrefix = DEFAULT_ACCESS_LOGS_PREFIX;
     private Boolean deletionProtection;
     private Integer idleTimeoutSeconds;
-    private boolean enforcePrivateLinkInboundRules = true;
+    private boolean enforcePrivateLinkInboundRules = DEFAULT_ENFORCE_PRIVATE_LINK_INBOUND_RULES;
 
     private Builder(LoadBalancerKind kind, String vpcId, SubnetGroup subnets) {
       this.kind = kind;

@@ -8,9 +8,10 @@ import dev.blueprints.core.Validate;
  * @param port                       port the targets listen on, 1..65535
  * @param protocol                   protocol to the targets; null follows the load balancer: HTTP behind an
  *                                   application load balancer, TCP behind a network load balancer. Default: null
- * @param targetType                 how targets register. Default: {@link TargetType#IP} (Fargate, {@code awsvpc})
- * @param healthCheck                health check. Default: {@link HealthCheck#defaults()}
- * @param deregistrationDelaySeconds seconds a deregistering target keeps its in-flight requests, 0..3600. Default: 30
+ * @param targetType                 how targets register. Default: {@link #DEFAULT_TARGET_TYPE} (Fargate, {@code awsvpc})
+ * @param healthCheck                health check. Default: {@link #DEFAULT_HEALTH_CHECK}
+ * @param deregistrationDelaySeconds seconds a deregistering target keeps its in-flight requests, 0..3600.
+ *                                   Default: {@value #DEFAULT_DEREGISTRATION_DELAY_SECONDS}
  */
 public record TargetGroupProps(
     int port,
@@ -18,6 +19,11 @@ public record TargetGroupProps(
     TargetType targetType,
     HealthCheck healthCheck,
     int deregistrationDelaySeconds) {
+
+  public static final TargetType DEFAULT_TARGET_TYPE = TargetType.IP;
+  /** {@link HealthCheck#defaults()}: the protocol and path follow the target group. */
+  public static final HealthCheck DEFAULT_HEALTH_CHECK = HealthCheck.defaults();
+  public static final int DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
   public TargetGroupProps {
     Validate.range("port", port, 1, 65535);
@@ -33,9 +39,9 @@ public record TargetGroupProps(
   public static final class Builder {
     private final int port;
     private TargetProtocol protocol;
-    private TargetType targetType = TargetType.IP;
-    private HealthCheck healthCheck = HealthCheck.defaults();
-    private int deregistrationDelaySeconds = 30;
+    private TargetType targetType = DEFAULT_TARGET_TYPE;
+    private HealthCheck healthCheck = DEFAULT_HEALTH_CHECK;
+    private int deregistrationDelaySeconds = DEFAULT_DEREGISTRATION_DELAY_SECONDS;
 
     private Builder(int port) {
       this.port = port;
