@@ -25,7 +25,8 @@ import software.constructs.Construct;
 
 /**
  * A Cognito user pool where users sign in with their e-mail address, and one app client for a web
- * application (a public client: no secret, SRP sign-in, refresh tokens).
+ * application (a public client: no secret, SRP sign-in, refresh tokens). {@link #addLoadBalancerClient} adds a
+ * client for an application load balancer that signs users in itself.
  *
  * <p>Defaults: passwords of 12+ characters with upper case, lower case, digits and symbols; optional TOTP
  * MFA (SMS is never offered); e-mail verified at sign-up and the only recovery channel; administrators

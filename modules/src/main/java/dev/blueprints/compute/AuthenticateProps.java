@@ -76,8 +76,11 @@ public record AuthenticateProps(
     }
 
     public Builder sessionCookieName(String value) { this.sessionCookieName = value; return this; }
+    /** Users sign in again after this many seconds, whatever the identity provider's token lifetimes. */
     public Builder sessionTimeoutSeconds(int value) { this.sessionTimeoutSeconds = value; return this; }
+    /** Claims to request, space-separated, such as {@code "openid email"}. */
     public Builder scope(String value) { this.scope = value; return this; }
+    /** {@link UnauthenticatedAction#DENY} for APIs, {@link UnauthenticatedAction#ALLOW} for pages open to all. */
     public Builder onUnauthenticatedRequest(UnauthenticatedAction value) { this.onUnauthenticatedRequest = value; return this; }
 
     public AuthenticateProps build() {

@@ -52,7 +52,8 @@ import software.constructs.Construct;
  *   writes the target's ingress and the load balancer's egress (health checks use that egress too: they are
  *   subject to the load balancer's outbound rules, not its inbound ones).</li>
  *   <li>Application: invalid header fields dropped, HTTP/2, the default ({@code defensive}) desync
- *   mitigation; HTTPS listeners with a TLS 1.3/1.2 policy and an HTTP to HTTPS redirect.</li>
+ *   mitigation; HTTPS listeners with a TLS 1.3/1.2 policy and an HTTP to HTTPS redirect. Authenticate actions
+ *   ({@link ListenerAction#authenticate}) open egress on 443 to the identity provider.</li>
  *   <li>Network: cross-zone load balancing on; TCP listeners. The security group is attached at creation
  *   (a network load balancer created without one can never get one).</li>
  *   <li>Deletion protection follows the environment unless set.</li>
