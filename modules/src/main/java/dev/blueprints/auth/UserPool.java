@@ -109,7 +109,9 @@ public final class UserPool extends BlueprintConstruct {
    */
   public LoadBalancerClient addLoadBalancerClient(String id, LoadBalancerClientProps props) {
     Validate.notNull("props", props);
-    if (getNode().tryFindChild(id) != null) throw Validate.invalid("id", id, "already used by another child of " + getNode().getPath());
+    if (getNode().tryFindChild(id) != null || id.equals("Domain")) {
+      throw Validate.invalid("id", id, "already used by another child of " + getNode().getPath() + " (or kept for its domain)");
+    }
     if (domain == null && props.domainPrefix() == null) {
       throw Validate.invalid("domainPrefix", null, "the load balancer signs users in on the pool's hosted UI, and " + getNode().getPath()
           + " has no domain: give one here or in UserPoolProps.domainPrefix");

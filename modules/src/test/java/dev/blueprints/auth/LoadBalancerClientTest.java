@@ -60,6 +60,7 @@ class LoadBalancerClientTest {
     UserPool hosted = new UserPool(stack, "Hosted", UserPoolProps.builder().domainPrefix("acme-hosted").build());
     LoadBalancerClientProps plain = LoadBalancerClientProps.builder(List.of("app.example.com")).build();
     assertTrue(message(() -> bare.addLoadBalancerClient("Alb", plain)).startsWith("domainPrefix = null is invalid: the load balancer signs users in"));
+    assertTrue(message(() -> bare.addLoadBalancerClient("Domain", plain)).startsWith("id = \"Domain\" is invalid"));
     assertTrue(message(() -> hosted.addLoadBalancerClient("Alb", LoadBalancerClientProps.builder(List.of("app.example.com")).domainPrefix("acme-x").build()))
         .startsWith("domainPrefix = \"acme-x\" is invalid: unset: "));
     assertTrue(message(() -> LoadBalancerClientProps.builder(List.of("https://app.example.com")).build())
