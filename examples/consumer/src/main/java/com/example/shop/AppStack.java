@@ -87,10 +87,10 @@ final class AppStack extends BlueprintStack {
     // Alarms on the constructs' own metrics (their dimensions are references), to the on-call addresses.
     Alarms alarms = new Alarms(this, "Alarms", new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build()));
     alarms.add("ApiCpu", api.metricCpu(), AlarmSpec.above(80).forPeriods(3));
-    alarms.add("ApiMemory", api.metricMemory(), AlarmSpec.above(85).forPeriods(3));
     alarms.add("Http5xx", lb.metricHttp5xx(), AlarmSpec.above(10).period(300).missingData(MissingData.NOT_BREACHING));
-    alarms.add("UnhealthyTasks", target.metricUnhealthyHosts(), AlarmSpec.above(0).forPeriods(2).missingData(MissingData.BREACHING));
     alarms.add("DbFreeStorage", data.database.metricFreeStorage(), AlarmSpec.below(2e9).period(300));
+    alarms.add("ApiMemory", api.metricMemory(), AlarmSpec.above(85).forPeriods(3));
+    alarms.add("UnhealthyTasks", target.metricUnhealthyHosts(), AlarmSpec.above(0).forPeriods(2).missingData(MissingData.BREACHING));
     alarms.add("CacheMemory", data.cache.metricMemory(), AlarmSpec.above(80).forPeriods(5));
 
     new Dashboard(this, "Dashboard", DashboardProps.builder()
