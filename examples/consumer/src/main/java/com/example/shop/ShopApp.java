@@ -16,7 +16,7 @@ public final class ShopApp {
     App app = new App();
     build(app);
     // Writes cdktf.out and its policy-report.json; an unsuppressed ERROR finding throws, listing the findings.
-    System.out.println(Policy.synth(app).summary());
+    System.out.print(Policy.synth(app).summary());
   }
 
   /** Attaches the policy and adds every stack to {@code app}, in deployment order. */
