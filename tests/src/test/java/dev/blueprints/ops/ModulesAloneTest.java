@@ -21,21 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The modules artifact works without main: a consumer stack, the one the README shows, is compiled and
- * run against only the modules classes and their dependency jars, in a JVM of its own.
+ * The modules artifact works without main: the consumer example (examples/consumer, excerpted in the README)
+ * is compiled and run against only the modules classes and their dependency jars, in a JVM of its own.
  */
 class ModulesAloneTest {
-  /** The consumer example's stack (examples/consumer, shown verbatim in the README). */
-  static final Path CONSUMER_SOURCE = Scripts.ROOT.resolve("examples/consumer/src/main/java/com/example/shop/ShopApp.java");
-  static final String CONSUMER = read(CONSUMER_SOURCE);
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+  /** The consumer example's sources. */
+  static final Path CONSUMER_SOURCES = Scripts.ROOT.resolve("examples/consumer/src/main/java/com/example/shop");
 
   /** Refuses to run the consumer if anything of main is on the class path. */
   static final String PROBE = """
@@ -87,15 +78,21 @@ class ModulesAloneTest {
 
     Path src = dir.resolve("src/com/example/shop");
     Files.createDirectories(src);
-    Files.writeString(src.resolve("ShopApp.java"), CONSUMER);
+    List<File> sources = new ArrayList<>();
+    try (var files = Files.list(CONSUMER_SOURCES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        sources.add(Files.copy(file, src.resolve(file.getFileName())).toFile());
+      }
+    }
     Files.writeString(src.resolve("Probe.java"), PROBE);
+    sources.add(src.resolve("Probe.java").toFile());
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter diagnostics = new StringWriter();
     try (var files = javac.getStandardFileManager(null, null, null)) {
       boolean ok = javac.getTask(diagnostics, files, null,
           List.of("--release", "17", "-classpath", String.join(File.pathSeparator, classPath), "-d", classes.toString()),
-          null, files.getJavaFileObjects(src.resolve("ShopApp.java").toFile(), src.resolve("Probe.java").toFile())).call();
+          null, files.getJavaFileObjectsFromFiles(sources)).call();
       assertTrue(ok, diagnostics.toString());
     }
 
@@ -114,8 +111,11 @@ class ModulesAloneTest {
     assertEquals("10.0.0.0/16", vpcs.elements().next().path("cidr_block").asText());
     assertEquals("shop/shop-dev-network.tfstate", json.path("terraform").path("backend").path("s3").path("key").asText());
     assertEquals("payments", json.path("provider").path("aws").get(0).path("default_tags").get(0).path("tags").path("Team").asText());
-    assertTrue(json.path("resource").path("aws_vpc_security_group_ingress_rule").toString().contains("\"cidr_ipv4\":\"10.0.0.0/16\""));
-    assertTrue(json.path("output").has("VpcId"));
+    JsonNode app = new ObjectMapper().readTree(dir.resolve("cdktf.out/stacks/shop-prod-app/cdk.tf.json").toFile());
+    assertEquals(1, app.path("resource").path("aws_ecs_service").size(), app.path("resource").fieldNames().toString());
+    JsonNode policy = new ObjectMapper().readTree(dir.resolve("cdktf.out/policy-report.json").toFile()).path("summary");
+    assertEquals(7, policy.path("stacks").asInt(), policy.toString());
+    assertEquals(0, policy.path("errors").asInt(), policy.toString());
   }
 
   @Test

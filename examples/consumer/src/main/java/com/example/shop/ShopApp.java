@@ -1,31 +1,32 @@
 package com.example.shop;
 
 import com.hashicorp.cdktf.App;
-import com.hashicorp.cdktf.TerraformOutput;
-import dev.blueprints.core.BlueprintStack;
-import dev.blueprints.core.Environment;
-import dev.blueprints.core.Settings;
-import dev.blueprints.network.Network;
-import dev.blueprints.network.NetworkProps;
-import dev.blueprints.network.Port;
-import dev.blueprints.network.SecurityGroup;
-import dev.blueprints.network.SecurityGroupProps;
-import dev.blueprints.core.StateSettings;
-import java.util.List;
-import java.util.Map;
+import dev.blueprints.policy.Policy;
+import dev.blueprints.policy.rules.RulePacks;
+import dev.blueprints.state.StateBootstrapStack;
 
+/**
+ * The shop's infrastructure: the state bucket, then per environment a network, a data and an app stack, each
+ * with its own S3 state, values crossing stacks as references. The library's policy checks every stack.
+ */
 public final class ShopApp {
+  private ShopApp() {}
+
   public static void main(String[] args) {
     App app = new App();
-    Settings settings = Settings.builder("shop", Environment.dev(), "eu-west-1")
-        .availabilityZones(List.of("eu-west-1a", "eu-west-1b"))
-        .state(StateSettings.lockfile("shop-tfstate", "eu-west-1", "shop")).tags(Map.of("Team", "payments")).build();
-    BlueprintStack stack = new BlueprintStack(app, "shop-dev-network", settings);
-    Network network = new Network(stack, "Network", NetworkProps.builder(settings.availabilityZones()).build());
-    SecurityGroup web = new SecurityGroup(stack, "WebSecurityGroup",
-        new SecurityGroupProps(network.vpcId(), "shop-dev-web", "web servers"));
-    web.connections().allowFromCidr(network.cidr(), Port.tcp(443), "HTTPS from inside the VPC");
-    TerraformOutput.Builder.create(stack, "VpcId").value(network.vpcId()).build();
-    app.synth();
+    build(app);
+    // Writes cdktf.out and its policy-report.json; an unsuppressed ERROR finding throws, listing the findings.
+    System.out.print(Policy.synth(app).summary());
+  }
+
+  /** Attaches the policy and adds every stack to {@code app}, in deployment order. */
+  public static void build(App app) {
+    Policy.attach(app, RulePacks.blueprints());
+    new StateBootstrapStack(app, StateBootstrapStack.ID, ShopEnvironment.PROJECT, ShopEnvironment.STATE, ShopEnvironment.TAGS);
+    for (ShopEnvironment env : ShopEnvironment.ALL) {
+      NetworkStack network = new NetworkStack(app, env);
+      DataStack data = new DataStack(app, env, network.network());
+      new AppStack(app, env, network.network(), data);
+    }
   }
 }
