@@ -2,14 +2,6 @@ package dev.blueprints.compute;
 
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
-import dev.blueprints.observability.Metrics;
-import com.hashicorp.cdktf.Fn;
-import com.hashicorp.cdktf.TerraformResourceLifecycle;
-import com.hashicorp.cdktf.Token;
-import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
-import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupLaunchTemplate;
-import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroupTag;
-import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProvider;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProvider;
 import com.hashicorp.cdktf.providers.aws.ecs_capacity_provider.EcsCapacityProviderAutoScalingGroupProviderManagedScaling;
@@ -17,27 +9,15 @@ import com.hashicorp.cdktf.providers.aws.ecs_cluster.EcsClusterSetting;
 import com.hashicorp.cdktf.providers.aws.data_aws_ecs_cluster.DataAwsEcsCluster;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProviders;
 import com.hashicorp.cdktf.providers.aws.ecs_cluster_capacity_providers.EcsClusterCapacityProvidersDefaultCapacityProviderStrategy;
-import com.hashicorp.cdktf.providers.aws.iam_instance_profile.IamInstanceProfile;
 import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplate;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappings;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateBlockDeviceMappingsEbs;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateIamInstanceProfile;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMetadataOptions;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateMonitoring;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateNetworkInterfaces;
-import com.hashicorp.cdktf.providers.aws.launch_template.LaunchTemplateTagSpecifications;
 import dev.blueprints.auth.Role;
-import dev.blueprints.auth.RoleProps;
 import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.core.Validate;
-import dev.blueprints.network.Port;
 import dev.blueprints.network.SecurityGroup;
-import dev.blueprints.network.SecurityGroupProps;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -45,11 +25,12 @@ import software.constructs.Construct;
  *
  * <p><b>Fargate</b>: the FARGATE and FARGATE_SPOT capacity providers, default strategy FARGATE (base 1, weight 1).
  *
- * <p><b>EC2</b> ({@link EcsClusterProps#ec2(Ec2Capacity)}): a launch template with the ECS-optimized Amazon
- * Linux 2023 AMI (read from AWS's public SSM parameter at plan time), IMDSv2 required, an encrypted gp3 root
- * volume, no public IP and user data that joins this cluster; an instance role with the ECS instance and SSM
- * core managed policies; an Auto Scaling group whose size ECS managed scaling owns (Terraform ignores
- * {@code desired_capacity} after creation); and a capacity provider that is the cluster's default strategy.
+ * <p><b>EC2</b> ({@link EcsClusterProps#ec2(Ec2Capacity)}): an {@link Ec2Fleet} (IMDSv2 required, an encrypted
+ * gp3 root volume, no public IP, an instance role with Session Manager) of the ECS-optimized Amazon Linux 2023 AMI
+ * (read from AWS's public SSM parameter at plan time), whose role also has the ECS instance policy and whose user
+ * data joins this cluster and keeps awsvpc tasks off the instance metadata; an Auto Scaling group whose size ECS
+ * managed scaling owns (Terraform ignores {@code desired_capacity} after creation); and a capacity provider that is
+ * the cluster's default strategy.
  *
  * <p>The instances' security group starts with no rules. The ECS agent must reach the ECS, ECR, CloudWatch Logs
  * and SSM APIs over HTTPS to register and pull images: call {@link #allowHttpsEgressToInternet(String)} (via NAT)
@@ -60,6 +41,9 @@ public final class EcsCluster extends BlueprintConstruct {
   public static final String ECS_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id";
   /** The same for Graviton (arm64) instance types: an x86 AMI cannot boot on them. */
   public static final String ECS_AMI_PARAMETER_ARM64 = "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
+  static final String ECS_INSTANCE_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+  /** The ids the container instances' resources had before they were an {@link Ec2Fleet}: their addresses stay. */
+  private static final Ec2Fleet.ChildIds INSTANCE_IDS = new Ec2Fleet.ChildIds("InstanceRole", "InstanceSecurityGroup", "AutoScalingGroup");
   static final String FARGATE = "FARGATE";
   static final String FARGATE_SPOT = "FARGATE_SPOT";
 
@@ -67,11 +51,8 @@ public final class EcsCluster extends BlueprintConstruct {
   private final Memo<String> clusterName;
   private final EcsClusterCapacityProviders capacityProviders;
   private final EcsClusterProps props;
-  private SecurityGroup instanceSecurityGroup;
-  private Role instanceRole;
-  private AutoscalingGroup autoScalingGroup;
+  private Ec2Fleet fleet;
   private EcsCapacityProvider capacityProvider;
-  private LaunchTemplate launchTemplate;
   /** The looked-up cluster of {@link #fromName}; null for a cluster built here. */
   private final DataAwsEcsCluster existing;
 
@@ -130,80 +111,17 @@ public final class EcsCluster extends BlueprintConstruct {
   }
 
   private void addEc2Capacity(Naming naming, String component, Ec2Capacity capacity) {
-    instanceSecurityGroup = new SecurityGroup(this, "InstanceSecurityGroup", new SecurityGroupProps(
-        capacity.vpcId(), naming.name(component + "-instances", NameLimit.SECURITY_GROUP),
-        "ECS container instances"));
-
-    // EC2 does not send aws:SourceAccount when assuming instance roles, so the condition would lock it out.
-    instanceRole = new Role(this, "InstanceRole", RoleProps.builder(
-            naming.name(component + "-instance", NameLimit.IAM_ROLE), "ec2.amazonaws.com")
-        .description("ECS container instances: register with the cluster, pull images, SSM session access")
-        .managedPolicy("arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role")
-        .managedPolicy("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore")
-        .sourceAccountCondition(false)
-        .build());
-    IamInstanceProfile profile = IamInstanceProfile.Builder.create(this, "InstanceProfile")
-        .name(naming.name(component + "-instance", NameLimit.IAM_INSTANCE_PROFILE))
-        .role(instanceRole.name())
-        .build();
-
-    DataAwsSsmParameter ami = DataAwsSsmParameter.Builder.create(this, "Ami")
-        .name(InstanceTypes.isArm64(capacity.instanceType()) ? ECS_AMI_PARAMETER_ARM64 : ECS_AMI_PARAMETER).build();
-    String name = naming.name(component, NameLimit.LAUNCH_TEMPLATE);
-    launchTemplate = LaunchTemplate.Builder.create(this, "LaunchTemplate")
-        .name(name)
-        // The parameter is public, not secret: insecure_value keeps the AMI id readable in plans.
-        .imageId(ami.getInsecureValue())
-        .instanceType(capacity.instanceType())
-        .updateDefaultVersion(true)
-        .iamInstanceProfile(LaunchTemplateIamInstanceProfile.builder().arn(profile.getArn()).build())
-        .metadataOptions(LaunchTemplateMetadataOptions.builder()
-            .httpEndpoint("enabled")
-            .httpTokens("required")
-            .httpPutResponseHopLimit(capacity.imdsHopLimit())
-            .instanceMetadataTags("disabled")
-            .build())
-        .blockDeviceMappings(List.of(LaunchTemplateBlockDeviceMappings.builder()
-            .deviceName("/dev/xvda")
-            .ebs(LaunchTemplateBlockDeviceMappingsEbs.builder()
-                .volumeSize(capacity.rootVolumeGb())
-                .volumeType("gp3")
-                .encrypted("true")
-                .deleteOnTermination("true")
-                .build())
-            .build()))
-        .networkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder()
-            .deviceIndex(0)
-            .associatePublicIpAddress("false")
-            .deleteOnTermination("true")
-            .securityGroups(List.of(instanceSecurityGroup.id()))
-            .build()))
-        .monitoring(LaunchTemplateMonitoring.builder().enabled(true).build())
-        .userData(Fn.base64encode(userData(clusterName.get())))
-        .tagSpecifications(List.of(
-            LaunchTemplateTagSpecifications.builder().resourceType("instance").tags(Map.of("Name", name)).build(),
-            LaunchTemplateTagSpecifications.builder().resourceType("volume").tags(Map.of("Name", name)).build()))
-        .build();
-
-    AutoscalingGroupTag managedTag = AutoscalingGroupTag.builder()
-        .key("AmazonECSManaged").value("true").propagateAtLaunch(true).build();
-    var group = AutoscalingGroup.Builder.create(this, "AutoScalingGroup")
-        .name(naming.name(component, NameLimit.AUTOSCALING_GROUP))
-        .vpcZoneIdentifier(capacity.subnets().subnetIds())
-        .minSize(capacity.minSize())
-        .maxSize(capacity.maxSize())
-        .launchTemplate(AutoscalingGroupLaunchTemplate.builder()
-            .id(launchTemplate.getId())
-            .version(Token.asString(launchTemplate.getLatestVersion()))
-            .build())
-        // ECS requires scale-in protection on new instances when it manages termination protection.
-        .protectFromScaleIn(capacity.managedTerminationProtection())
-        .tag(List.of(managedTag,
-            AutoscalingGroupTag.builder().key("Name").value(name).propagateAtLaunch(true).build()))
-        // Managed scaling sets the desired capacity; Terraform must not reset it on every apply.
-        .lifecycle(TerraformResourceLifecycle.builder().ignoreChanges(List.of("desired_capacity")).build());
-    if (capacity.desiredCapacity() != null) group.desiredCapacity(capacity.desiredCapacity());
-    autoScalingGroup = group.build();
+    fleet = Ec2Fleet.ownedBy(this, capacity.fleet().toBuilder()
+        .image(MachineImage.latestEcsOptimizedAmazonLinux2023())
+        .description("ECS container instances")
+        .securityGroupName(naming.name(component + "-instances", NameLimit.SECURITY_GROUP))
+        .managedPolicy(ECS_INSTANCE_POLICY)
+        .userData(userData(clusterName.get()))
+        .externalScaling(true)   // managed scaling sets the desired capacity
+        .tag("AmazonECSManaged", "true")
+        .build(), INSTANCE_IDS);
+    // ECS requires scale-in protection on new instances when it manages termination protection.
+    fleet.resource().setProtectFromScaleIn(capacity.managedTerminationProtection());
 
     String providerName = naming.name(component + "-ec2", NameLimit.ECS_CLUSTER);
     String lower = providerName.toLowerCase(Locale.ROOT);
@@ -213,7 +131,7 @@ public final class EcsCluster extends BlueprintConstruct {
     capacityProvider = EcsCapacityProvider.Builder.create(this, "CapacityProvider")
         .name(providerName)
         .autoScalingGroupProvider(EcsCapacityProviderAutoScalingGroupProvider.builder()
-            .autoScalingGroupArn(autoScalingGroup.getArn())
+            .autoScalingGroupArn(fleet.arn())
             .managedTerminationProtection(capacity.managedTerminationProtection() ? "ENABLED" : "DISABLED")
             .managedScaling(EcsCapacityProviderAutoScalingGroupProviderManagedScaling.builder()
                 .status("ENABLED")
@@ -242,11 +160,11 @@ public final class EcsCluster extends BlueprintConstruct {
    * CloudWatch Logs and SSM APIs. Not needed when interface endpoints for all of them are wired instead.
    */
   public EcsCluster allowHttpsEgressToInternet(String reason) {
-    if (instanceSecurityGroup == null) {
+    if (fleet == null) {
       throw new IllegalStateException("cluster " + getNode().getId() + " runs on Fargate and has no instances; "
           + "allow egress on the service instead (EcsService.allowHttpsEgressToInternet)");
     }
-    instanceSecurityGroup.connections().allowToAnyIpv4(Port.tcp(443), reason);
+    fleet.allowHttpsEgressToInternet(reason);
     return this;
   }
 
@@ -293,31 +211,36 @@ public final class EcsCluster extends BlueprintConstruct {
     return props.ec2Capacity();
   }
 
+  /** The container instances (their role, security group, launch template and Auto Scaling group); null for Fargate. */
+  public Ec2Fleet fleet() {
+    return fleet;
+  }
+
   /** The container instances' security group; null for Fargate. */
   public SecurityGroup instanceSecurityGroup() {
-    return instanceSecurityGroup;
+    return fleet == null ? null : fleet.securityGroup();
   }
 
   /** The container instances' role; null for Fargate. */
   public Role instanceRole() {
-    return instanceRole;
+    return fleet == null ? null : fleet.role();
   }
 
   /** Average CPU of the EC2 capacity's instances (%); EC2 clusters only. */
   public Metric metricCapacityCpu() {
-    if (autoScalingGroup == null) {
+    if (fleet == null) {
       throw Validate.invalid("capacity", "FARGATE", "a Fargate cluster has no instances; metricCapacityCpu needs EC2 capacity");
     }
-    return Metrics.asgCpu(autoScalingGroup.getName());
+    return fleet.metricCpu();
   }
 
   /** The Auto Scaling group's name; null for Fargate. */
   public String autoScalingGroupName() {
-    return autoScalingGroup == null ? null : autoScalingGroup.getName();
+    return fleet == null ? null : fleet.name();
   }
 
   /** The launch template; null for Fargate. */
   public LaunchTemplate launchTemplate() {
-    return launchTemplate;
+    return fleet == null ? null : fleet.launchTemplate();
   }
 }

@@ -53,6 +53,7 @@ public final class Connections {
     StringBuilder label = new StringBuilder();
     for (int i = 1; i < ids.size(); i++) { // ids.get(0) is the stack
       String id = ids.get(i);
+      if (id.equals("Default")) continue;  // left out of Terraform addresses by CDKTF, and so out of rule ids
       if (i == ids.size() - 1 && id.equals("SecurityGroup") && label.length() > 0) continue;
       label.append(id.replaceAll("[^A-Za-z0-9]", ""));
     }

@@ -145,7 +145,7 @@ class EcsClusterTest {
     assertEquals(List.of("subnet-a", "subnet-b"), List.of(group.path("vpc_zone_identifier").get(0).asText(), group.path("vpc_zone_identifier").get(1).asText()));
     assertEquals(1, group.path("min_size").asInt());
     assertEquals(2, group.path("max_size").asInt());
-    assertTrue(group.path("desired_capacity").isMissingNode());
+    assertEquals(1, group.path("desired_capacity").asInt(), "the minimum at creation; managed scaling owns it afterwards");
     assertFalse(group.path("protect_from_scale_in").asBoolean());
     assertEquals("desired_capacity", Synthesized.at(group, "lifecycle.ignore_changes.0").asText());
     assertTrue(group.path("tag").toString().contains("{\"key\":\"AmazonECSManaged\",\"propagate_at_launch\":true,\"value\":\"true\"}"), group.path("tag").toString());
@@ -202,12 +202,12 @@ class EcsClusterTest {
   void badCapacityFailsWithOneClearMessage() {
     assertEquals("minSize = 3 is greater than maxSize = 2: minSize must be <= maxSize",
         fails(() -> capacity().minSize(3).build()).getMessage());
-    assertEquals("subnets = \"public\" is invalid: container instances run in the private or isolated tier",
+    assertEquals("subnets = \"public\" is invalid: instances run in the private or isolated tier (they get no public IP)",
         fails(() -> Ec2Capacity.builder("vpc-0123", PUBLIC, "t3.medium").build()).getMessage());
     assertEquals("imdsHopLimit = 3 is invalid: allowed range is 1..2", fails(() -> capacity().imdsHopLimit(3).build()).getMessage());
     assertEquals("rootVolumeGb = 20 is invalid: allowed range is 30..16384", fails(() -> capacity().rootVolumeGb(20).build()).getMessage());
     assertTrue(fails(() -> Ec2Capacity.builder("vpc-0123", PRIVATE, "large").build()).getMessage().startsWith("instanceType = \"large\" is invalid"));
-    assertTrue(fails(() -> capacity().desiredCapacity(5).build()).getMessage().startsWith("desiredCapacity = 5 is greater than maxSize = 2"));
+    assertTrue(fails(() -> capacity().desiredCapacity(5).build()).getMessage().startsWith("desiredCapacity = 5 is invalid: between minSize = 1 and maxSize = 2"));
     assertTrue(fails(() -> capacity().targetCapacityPercent(0).build()).getMessage().startsWith("targetCapacityPercent = 0 is invalid"));
   }
 }

@@ -398,7 +398,9 @@ public final class Diagrams {
 
     String label(Ref ref, JsonNode body) {
       String path = body == null ? "" : body.path("//").path("metadata").path("path").asText("");
-      String shown = path.isEmpty() ? ref.name() : path.replaceFirst("^" + Pattern.quote(ref.stack()) + "/", "").replaceFirst("/Resource$", "");
+      // Default is the id CDKTF leaves out of addresses (a construct's inner fleet): the box names its owner.
+      String shown = path.isEmpty() ? ref.name() : path.replaceFirst("^" + Pattern.quote(ref.stack()) + "/", "")
+          .replace("/Default/", "/").replaceFirst("/Resource$", "");
       return shown + "\n" + what(ref.type(), body == null ? JSON.createObjectNode() : body);
     }
 
