@@ -6,11 +6,14 @@ import java.util.regex.Pattern;
 /**
  * An ECS cluster on Fargate or on EC2 capacity.
  *
- * @param name              cluster name. Default: the naming helper's {@code <project>-<blueprint>-<env>-<id>}
- * @param containerInsights CloudWatch Container Insights. Default: true ({@link Builder#withoutContainerInsights()})
- * @param ec2Capacity       EC2 Auto Scaling capacity; null for Fargate (FARGATE and FARGATE_SPOT providers)
+ * @param name              cluster name; null takes the naming helper's {@code <project>-<env>-<id>}. Default: null
+ * @param containerInsights CloudWatch Container Insights ({@link Builder#withoutContainerInsights()} turns it off).
+ *                          Default: {@value #DEFAULT_CONTAINER_INSIGHTS}
+ * @param ec2Capacity       EC2 Auto Scaling capacity ({@link #ec2(Ec2Capacity)}); null for Fargate ({@link #fargate()}:
+ *                          the FARGATE and FARGATE_SPOT providers)
  */
 public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacity ec2Capacity) {
+  public static final boolean DEFAULT_CONTAINER_INSIGHTS = true;
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
 
   public EcsClusterProps {
@@ -34,7 +37,7 @@ public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacit
   public static final class Builder {
     private final Ec2Capacity ec2Capacity;
     private String name;
-    private boolean containerInsights = true;
+    private boolean containerInsights = DEFAULT_CONTAINER_INSIGHTS;
 
     private Builder(Ec2Capacity ec2Capacity) {
       this.ec2Capacity = ec2Capacity;
