@@ -111,6 +111,11 @@ public final class EcsCluster extends BlueprintConstruct {
   }
 
   private void addEc2Capacity(Naming naming, String component, Ec2Capacity capacity) {
+    String providerName = naming.name(component + "-ec2", NameLimit.ECS_CLUSTER);
+    String lower = providerName.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("aws") || lower.startsWith("ecs") || lower.startsWith("fargate")) {
+      throw Validate.invalid("capacity provider name", providerName, "a name not starting with aws, ecs or fargate (choose another project name)");
+    }
     fleet = Ec2Fleet.ownedBy(this, capacity.fleet().toBuilder()
         .image(MachineImage.latestEcsOptimizedAmazonLinux2023())
         .description("ECS container instances")
@@ -122,12 +127,6 @@ public final class EcsCluster extends BlueprintConstruct {
         .build(), INSTANCE_IDS);
     // ECS requires scale-in protection on new instances when it manages termination protection.
     fleet.resource().setProtectFromScaleIn(capacity.managedTerminationProtection());
-
-    String providerName = naming.name(component + "-ec2", NameLimit.ECS_CLUSTER);
-    String lower = providerName.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("aws") || lower.startsWith("ecs") || lower.startsWith("fargate")) {
-      throw Validate.invalid("capacity provider name", providerName, "a name not starting with aws, ecs or fargate (choose another project name)");
-    }
     capacityProvider = EcsCapacityProvider.Builder.create(this, "CapacityProvider")
         .name(providerName)
         .autoScalingGroupProvider(EcsCapacityProviderAutoScalingGroupProvider.builder()

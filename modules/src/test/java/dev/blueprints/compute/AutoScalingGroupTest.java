@@ -220,6 +220,9 @@ class AutoScalingGroupTest {
     assertEquals("instanceType = \"t3-medium\" is invalid: an EC2 instance type <family>.<size> such as t3.medium or m6i.large",
         assertThrows(IllegalArgumentException.class,
             () -> AutoScalingGroupProps.builder("vpc-0123", PRIVATE, "t3-medium").build()).getMessage());
+    assertEquals("subnets = \"public\" is invalid: instances run in the private or isolated tier (they get no public IP)",
+        assertThrows(IllegalArgumentException.class,
+            () -> AutoScalingGroupProps.builder("vpc-0123", EcsClusterTest.PUBLIC, "t3.medium").build()).getMessage());
     assertThrows(IllegalArgumentException.class, () -> props().rootVolumeGb(4).build());
     assertThrows(IllegalArgumentException.class, () -> props().ami("ubuntu").build());
     assertThrows(IllegalArgumentException.class, () -> props().userData("x".repeat(17 * 1024)).build());

@@ -149,6 +149,8 @@ class EcsClusterTest {
     assertFalse(group.path("protect_from_scale_in").asBoolean());
     assertEquals("desired_capacity", Synthesized.at(group, "lifecycle.ignore_changes.0").asText());
     assertTrue(group.path("tag").toString().contains("{\"key\":\"AmazonECSManaged\",\"propagate_at_launch\":true,\"value\":\"true\"}"), group.path("tag").toString());
+    assertTrue(group.path("tag").findValuesAsText("key").containsAll(List.of("Environment", "CostCenter", "Name")), "stack tags reach the instances");
+    assertTrue(json.only("aws_launch_template").at("/tag_specifications/0/tags/Environment").isTextual(), "and their volumes");
 
     JsonNode provider = json.only("aws_ecs_capacity_provider");
     assertEquals(json.ref("aws_autoscaling_group", group, "arn"), Synthesized.at(provider, "auto_scaling_group_provider.auto_scaling_group_arn").asText());
