@@ -57,8 +57,8 @@ class AlarmsTest {
   void ecsServiceAlarmsReferenceTheClusterAndServiceAndNotifyTheTopic() {
     EcsCluster cluster = EcsCluster.Builder.create(stack, "Cluster").name("c").build();
     EcsService service = EcsService.Builder.create(stack, "Service").name("backend").cluster(cluster.getId()).build();
-    alarms.ecsServiceCpu("Backend", cluster.getName(), service.getName());
-    alarms.ecsServiceMemory("Backend", cluster.getName(), service.getName());
+    alarms.recommended("Backend", Metrics.ecsServiceCpu(cluster.getName(), service.getName()));
+    alarms.recommended("Backend", Metrics.ecsServiceMemory(cluster.getName(), service.getName()));
     Synthesized json = Synthesized.of(stack);
     assertEquals(2, json.count(TYPE));
     Map<String, String> expected = Map.of(
@@ -82,11 +82,11 @@ class AlarmsTest {
     LbTargetGroup tg = LbTargetGroup.Builder.create(stack, "Tg").name("web").port(8000).protocol("HTTP").build();
     Lb nlb = Lb.Builder.create(stack, "Nlb").name("api").loadBalancerType("network").build();
     LbTargetGroup nlbTg = LbTargetGroup.Builder.create(stack, "NlbTg").name("api").port(8000).protocol("TCP").build();
-    alarms.albHttp5xx("Web", lb.getArnSuffix());
-    alarms.albTarget5xx("Web", lb.getArnSuffix(), tg.getArnSuffix());
-    alarms.albUnhealthyHosts("Web", lb.getArnSuffix(), tg.getArnSuffix());
-    alarms.albTargetResponseTime("Web", lb.getArnSuffix(), tg.getArnSuffix());
-    alarms.nlbUnhealthyHosts("Api", nlb.getArnSuffix(), nlbTg.getArnSuffix());
+    alarms.recommended("Web", Metrics.albHttp5xx(lb.getArnSuffix()));
+    alarms.recommended("Web", Metrics.albTarget5xx(lb.getArnSuffix(), tg.getArnSuffix()));
+    alarms.recommended("Web", Metrics.albUnhealthyHosts(lb.getArnSuffix(), tg.getArnSuffix()));
+    alarms.recommended("Web", Metrics.albTargetResponseTime(lb.getArnSuffix(), tg.getArnSuffix()));
+    alarms.recommended("Api", Metrics.nlbUnhealthyHosts(nlb.getArnSuffix(), nlbTg.getArnSuffix()));
     Synthesized json = Synthesized.of(stack);
     String lbRef = json.ref("aws_lb", json.only("aws_lb", "name", "web"), "arn_suffix");
     String tgRef = json.ref("aws_lb_target_group", json.only("aws_lb_target_group", "name", "web"), "arn_suffix");
@@ -121,10 +121,10 @@ class AlarmsTest {
   @Test
   void rdsAlarmsReferenceTheInstanceAndTakeTheirThresholds() {
     DbInstance db = DbInstance.Builder.create(stack, "Db").identifier("main").instanceClass("db.t3.micro").build();
-    alarms.rdsCpu("Main", db.getIdentifier());
-    alarms.rdsFreeStorage("Main", db.getIdentifier(), 2e9);
-    alarms.rdsFreeableMemory("Main", db.getIdentifier(), 1e8);
-    alarms.rdsConnections("Main", db.getIdentifier(), 70);
+    alarms.recommended("Main", Metrics.rdsCpu(db.getIdentifier()));
+    alarms.recommended("Main", Metrics.rdsFreeStorage(db.getIdentifier()), spec -> spec.threshold(2e9));
+    alarms.recommended("Main", Metrics.rdsFreeableMemory(db.getIdentifier()), spec -> spec.threshold(1e8));
+    alarms.recommended("Main", Metrics.rdsConnections(db.getIdentifier()), spec -> spec.threshold(70));
     Synthesized json = Synthesized.of(stack);
     Map<String, String> expected = Map.of("DBInstanceIdentifier", json.ref("aws_db_instance", json.only("aws_db_instance"), "identifier"));
     assertEquals(4, json.count(TYPE));
@@ -150,11 +150,11 @@ class AlarmsTest {
     String asg = "${aws_autoscaling_group.web.name}";
     String api = "${aws_api_gateway_rest_api.api.name}";
     String stage = "${aws_api_gateway_stage.prod.stage_name}";
-    alarms.memoryDbCpu("Cache", cluster);
-    alarms.memoryDbMemory("Cache", cluster);
-    alarms.asgCpu("Web", asg);
-    alarms.apiGateway5xx("Api", api, stage);
-    alarms.apiGatewayLatency("Api", api, stage);
+    alarms.recommended("Cache", Metrics.memoryDbCpu(cluster));
+    alarms.recommended("Cache", Metrics.memoryDbMemory(cluster));
+    alarms.recommended("Web", Metrics.asgCpu(asg));
+    alarms.recommended("Api", Metrics.apiGateway5xx(api, stage));
+    alarms.recommended("Api", Metrics.apiGatewayLatency(api, stage));
     Synthesized json = Synthesized.of(stack);
 
     JsonNode cacheCpu = json.only(TYPE, "alarm_name", "acme-test-dev-cache-memorydb-cpu");
@@ -177,10 +177,9 @@ class AlarmsTest {
   }
 
   @Test
-  void optionsOverrideTheDefaults() {
-    alarms.ecsServiceCpu("Frontend", "c", "s", AlarmOptions.builder().threshold(90).periodSeconds(300).evaluationPeriods(4)
-        .datapointsToAlarm(2).build());
-    alarms.asgCpu("Web", "asg", AlarmOptions.threshold(70));
+  void adjustmentsOverrideTheRecommendedSpec() {
+    alarms.recommended("Frontend", Metrics.ecsServiceCpu("c", "s"), spec -> spec.threshold(90).period(300).forPeriods(4).datapoints(2));
+    alarms.recommended("Web", Metrics.asgCpu("asg"), spec -> spec.threshold(70));
     Synthesized json = Synthesized.of(stack);
     assertAlarm(json, json.only(TYPE, "alarm_name", "acme-test-dev-frontend-ecs-cpu"), "AWS/ECS", "CPUUtilization",
         "GreaterThanThreshold", 90, 300, 4, 2, "notBreaching");
@@ -190,43 +189,40 @@ class AlarmsTest {
 
   @Test
   void twoAlarmsOfOneKindNeedDistinctNames() {
-    alarms.ecsServiceCpu("Frontend", "c", "frontend");
-    alarms.ecsServiceCpu("WebApp", "c", "web");
+    alarms.recommended("Frontend", Metrics.ecsServiceCpu("c", "frontend"));
+    alarms.recommended("WebApp", Metrics.ecsServiceCpu("c", "web"));
     Synthesized json = Synthesized.of(stack);
     assertEquals(2, json.count(TYPE));
     json.only(TYPE, "alarm_name", "acme-test-dev-web-app-ecs-cpu");
     assertTrue(alarms.getNode().tryFindChild("WebAppEcsServiceCpu") != null, "construct id is <Name><Kind>");
-    var e = assertThrows(IllegalArgumentException.class, () -> alarms.ecsServiceCpu("Frontend", "c", "other"));
+    var e = assertThrows(IllegalArgumentException.class, () -> alarms.recommended("Frontend", Metrics.ecsServiceCpu("c", "other")));
     assertEquals("name = \"Frontend\" is invalid: an alarm FrontendEcsServiceCpu already exists in test-dev-alarms/Alarms;"
         + " give each alarm of one kind a distinct name", e.getMessage());
   }
 
   @Test
   void badInputFailsWithOneClearMessage() {
+    Metric storage = Metrics.rdsFreeStorage("db");
     assertEquals("threshold = NaN is invalid: a finite number is required",
-        assertThrows(IllegalArgumentException.class, () -> AlarmOptions.threshold(Double.NaN)).getMessage());
-    assertEquals("minBytes = NaN is invalid: a finite number is required",
-        assertThrows(IllegalArgumentException.class, () -> alarms.rdsFreeStorage("Main", "db", Double.NaN)).getMessage());
-    assertEquals("minBytes = 0.0 is invalid: a number greater than 0 is required",
-        assertThrows(IllegalArgumentException.class, () -> alarms.rdsFreeableMemory("Main", "db", 0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> alarms.recommended("Main", storage, spec -> spec.threshold(Double.NaN))).getMessage());
     assertEquals("periodSeconds = 90 is invalid: 10, 30 or a positive multiple of 60",
-        assertThrows(IllegalArgumentException.class, () -> AlarmOptions.builder().periodSeconds(90).build()).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> alarms.recommended("Main", Metrics.rdsCpu("db"), spec -> spec.period(90))).getMessage());
     assertEquals("datapointsToAlarm = 3 is greater than evaluationPeriods = 2: datapointsToAlarm must be <= evaluationPeriods",
         assertThrows(IllegalArgumentException.class,
-            () -> AlarmOptions.builder().evaluationPeriods(2).datapointsToAlarm(3).build()).getMessage());
-    // Only evaluationPeriods given: checked against the alarm's default datapoints (3 for ECS CPU).
+            () -> alarms.recommended("Main", Metrics.rdsCpu("db"), spec -> spec.forPeriods(2).datapoints(3))).getMessage());
+    // Only evaluationPeriods changed: checked against the recommended datapoints (3 for ECS CPU).
     assertEquals("datapointsToAlarm = 3 is greater than evaluationPeriods = 2: datapointsToAlarm must be <= evaluationPeriods",
         assertThrows(IllegalArgumentException.class,
-            () -> alarms.ecsServiceCpu("X", "c", "s", AlarmOptions.builder().evaluationPeriods(2).build())).getMessage());
+            () -> alarms.recommended("X", Metrics.ecsServiceCpu("c", "s"), spec -> spec.forPeriods(2))).getMessage());
     assertEquals("evaluationPeriods = 0 is invalid: allowed range is 1..100000",
-        assertThrows(IllegalArgumentException.class, () -> AlarmOptions.builder().evaluationPeriods(0).build()).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> alarms.recommended("Main", Metrics.rdsCpu("db"), spec -> spec.forPeriods(0))).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> alarms.asgCpu("Web", "asg", AlarmOptions.builder().periodSeconds(3540).evaluationPeriods(30).datapointsToAlarm(1).build()))
+        () -> alarms.recommended("Web", Metrics.asgCpu("asg"), spec -> spec.period(3540).forPeriods(30).datapoints(1)))
         .getMessage().startsWith("evaluationPeriods = 30 is invalid: periodSeconds x evaluationPeriods may cover at most 86400 s"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> alarms.asgCpu("web-tier", "asg")).getMessage()
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> alarms.recommended("web-tier", Metrics.asgCpu("asg"))).getMessage()
         .startsWith("name = \"web-tier\" is invalid: 1-32 letters and digits"));
     assertEquals("dimensions.ServiceName = \"\" is invalid: a non-empty value is required",
-        assertThrows(IllegalArgumentException.class, () -> alarms.ecsServiceMemory("Backend", "c", "")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Metrics.ecsServiceMemory("c", "")).getMessage());
     assertEquals(0, alarms.alarms().size(), "no alarm is half-made by a failed call");
   }
 }
