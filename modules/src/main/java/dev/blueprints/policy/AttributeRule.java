@@ -14,8 +14,8 @@ import java.util.function.Function;
 public abstract class AttributeRule extends Rule {
   private final Expectation expectation;
 
-  protected AttributeRule(String id, Severity severity, List<String> resourceTypes, String description, String fix,
-      List<String> publicIds, Expectation expectation) {
+  protected AttributeRule(String id, Severity severity, List<String> resourceTypes, Expectation expectation,
+      String description, String fix, List<String> publicIds) {
     super(id, severity, resourceTypes, description, fix, publicIds);
     this.expectation = Objects.requireNonNull(expectation, "expectation");
   }

@@ -10,10 +10,10 @@ import java.util.List;
 public final class AlbDropsInvalidHeaders extends AttributeRule {
   public AlbDropsInvalidHeaders() {
     super("BP-LB-001", Severity.ERROR, List.of("aws_lb", "aws_alb"),
+        enabled("drop_invalid_header_fields", " (default false)"),
         "Application load balancers drop invalid HTTP header fields.",
         "Set drop_invalid_header_fields = true on the load balancer.",
-        List.of("CKV_AWS_131", "AVD-AWS-0052"),
-        enabled("drop_invalid_header_fields", " (default false)"));
+        List.of("CKV_AWS_131", "AVD-AWS-0052"));
   }
 
   @Override

@@ -8,10 +8,10 @@ import java.util.List;
 public final class ApiStageAccessLogs extends AttributeRule {
   public ApiStageAccessLogs() {
     super("BP-APIGW-001", Severity.ERROR, List.of("aws_api_gateway_stage"),
+        new Expectation((r, stack) -> r.has("access_log_settings.destination_arn"),
+            r -> "access_log_settings is " + r.show("access_log_settings")),
         "API Gateway stages write access logs.",
         "Set access_log_settings { destination_arn = <log group arn>, format = <json format> }.",
-        List.of("CKV_AWS_76", "AwsSolutions-APIG1"),
-        new Expectation((r, stack) -> r.has("access_log_settings.destination_arn"),
-            r -> "access_log_settings is " + r.show("access_log_settings")));
+        List.of("CKV_AWS_76", "AwsSolutions-APIG1"));
   }
 }

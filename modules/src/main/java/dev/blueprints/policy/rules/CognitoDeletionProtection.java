@@ -8,9 +8,9 @@ import java.util.List;
 public final class CognitoDeletionProtection extends AttributeRule {
   public CognitoDeletionProtection() {
     super("BP-COG-003", Severity.ERROR, List.of("aws_cognito_user_pool"),
+        oneOf("deletion_protection", List.of("ACTIVE"), " (default INACTIVE): deleting the pool deletes every user"),
         "Cognito user pools have deletion protection.",
         "Set deletion_protection = \"ACTIVE\".",
-        List.of(),
-        oneOf("deletion_protection", List.of("ACTIVE"), " (default INACTIVE): deleting the pool deletes every user"));
+        List.of());
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class CognitoMfa extends AttributeRule {
   public CognitoMfa() {
     super("BP-COG-001", Severity.ERROR, List.of("aws_cognito_user_pool"),
+        oneOf("mfa_configuration", List.of("OPTIONAL", "ON"), " (default OFF)"),
         "Cognito user pools offer or require MFA.",
         "Set mfa_configuration = \"OPTIONAL\" or \"ON\" with software_token_mfa_configuration { enabled = true }.",
-        List.of("AwsSolutions-COG2"),
-        oneOf("mfa_configuration", List.of("OPTIONAL", "ON"), " (default OFF)"));
+        List.of("AwsSolutions-COG2"));
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class CognitoPasswordLength extends AttributeRule {
   public CognitoPasswordLength() {
     super("BP-COG-002", Severity.ERROR, List.of("aws_cognito_user_pool"),
+        atLeast("password_policy.minimum_length", 12, " (default 8)"),
         "Cognito passwords are at least 12 characters.",
         "Set password_policy { minimum_length = 12 (or more), require_lowercase/uppercase/numbers/symbols = true }.",
-        List.of("AwsSolutions-COG1"),
-        atLeast("password_policy.minimum_length", 12, " (default 8)"));
+        List.of("AwsSolutions-COG1"));
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class EcsServiceNoPublicIp extends AttributeRule {
   public EcsServiceNoPublicIp() {
     super("BP-ECS-006", Severity.ERROR, List.of("aws_ecs_service"),
+        notTrue("network_configuration.assign_public_ip", ""),
         "ECS services do not assign public IPs to tasks.",
         "Set network_configuration.assign_public_ip = false and run tasks in private subnets behind a load balancer.",
-        List.of("CKV_AWS_333"),
-        notTrue("network_configuration.assign_public_ip", ""));
+        List.of("CKV_AWS_333"));
   }
 }

@@ -9,11 +9,10 @@ import java.util.List;
 /** Symmetric KMS keys rotate their key material yearly. */
 public final class KmsKeyRotation extends AttributeRule {
   public KmsKeyRotation() {
-    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"),
+    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"), enabled("enable_key_rotation", " (default false)"),
         "Symmetric KMS keys rotate their key material yearly.",
         "Set enable_key_rotation = true.",
-        List.of("CKV_AWS_7", "AVD-AWS-0065", "AwsSolutions-KMS5"),
-        enabled("enable_key_rotation", " (default false)"));
+        List.of("CKV_AWS_7", "AVD-AWS-0065", "AwsSolutions-KMS5"));
   }
 
   /** Only symmetric keys rotate. */

@@ -10,10 +10,10 @@ import java.util.List;
 public final class LoadBalancerDeletionProtection extends AttributeRule {
   public LoadBalancerDeletionProtection() {
     super("BP-LB-004", Severity.ERROR, List.of("aws_lb", "aws_alb"),
+        enabled("enable_deletion_protection", " in production"),
         "In production, load balancers have deletion protection.",
         "Set enable_deletion_protection = true (Environment.deletionProtection).",
-        List.of("CKV_AWS_150"),
-        enabled("enable_deletion_protection", " in production"));
+        List.of("CKV_AWS_150"));
   }
 
   @Override

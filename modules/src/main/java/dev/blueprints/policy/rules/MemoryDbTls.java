@@ -8,9 +8,9 @@ import java.util.List;
 public final class MemoryDbTls extends AttributeRule {
   public MemoryDbTls() {
     super("BP-MDB-001", Severity.ERROR, List.of("aws_memorydb_cluster"),
+        notFalse("tls_enabled", ": clients talk to Redis in plain text"),
         "MemoryDB clusters encrypt connections with TLS.",
         "Remove tls_enabled = false (the default is true).",
-        List.of(),
-        notFalse("tls_enabled", ": clients talk to Redis in plain text"));
+        List.of());
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class RdsAutoMinorUpgrade extends AttributeRule {
   public RdsAutoMinorUpgrade() {
     super("BP-RDS-011", Severity.ERROR, List.of("aws_db_instance"),
+        notFalse("auto_minor_version_upgrade", ": security patches wait for a manual upgrade"),
         "RDS instances take minor engine upgrades automatically.",
         "Remove auto_minor_version_upgrade = false (the default is true).",
-        List.of("CKV_AWS_226"),
-        notFalse("auto_minor_version_upgrade", ": security patches wait for a manual upgrade"));
+        List.of("CKV_AWS_226"));
   }
 }

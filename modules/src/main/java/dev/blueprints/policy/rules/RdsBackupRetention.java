@@ -10,10 +10,10 @@ import java.util.List;
 public final class RdsBackupRetention extends AttributeRule {
   public RdsBackupRetention() {
     super("BP-RDS-003", Severity.ERROR, List.of("aws_db_instance"),
+        atLeast("backup_retention_period", 7, " (needs 7 or more)"),
         "RDS instances keep automated backups for at least 7 days.",
         "Set backup_retention_period = 7 or more.",
-        List.of("CKV_AWS_133", "AVD-AWS-0077"),
-        atLeast("backup_retention_period", 7, " (needs 7 or more)"));
+        List.of("CKV_AWS_133", "AVD-AWS-0077"));
   }
 
   /** Read replicas take their backups from the source. */

@@ -7,10 +7,9 @@ import java.util.List;
 /** RDS instances have deletion protection. */
 public final class RdsDeletionProtection extends AttributeRule {
   public RdsDeletionProtection() {
-    super("BP-RDS-004", Severity.ERROR, List.of("aws_db_instance"),
+    super("BP-RDS-004", Severity.ERROR, List.of("aws_db_instance"), enabled("deletion_protection", " (default false)"),
         "RDS instances have deletion protection.",
         "Set deletion_protection = true (Environment.deletionProtection).",
-        List.of("CKV_AWS_293", "AVD-AWS-0177", "AwsSolutions-RDS10"),
-        enabled("deletion_protection", " (default false)"));
+        List.of("CKV_AWS_293", "AVD-AWS-0177", "AwsSolutions-RDS10"));
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class RdsFinalSnapshot extends AttributeRule {
   public RdsFinalSnapshot() {
     super("BP-RDS-007", Severity.ERROR, List.of("aws_db_instance"),
+        notTrue("skip_final_snapshot", ": deleting the instance loses its data"),
         "Deleting an RDS instance takes a final snapshot.",
         "Remove skip_final_snapshot = true and set final_snapshot_identifier.",
-        List.of(),
-        notTrue("skip_final_snapshot", ": deleting the instance loses its data"));
+        List.of());
   }
 }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class RdsIamAuthentication extends AttributeRule {
   public RdsIamAuthentication() {
     super("BP-RDS-008", Severity.WARNING, List.of("aws_db_instance"),
+        enabled("iam_database_authentication_enabled", ""),
         "RDS instances accept IAM database authentication.",
         "Set iam_database_authentication_enabled = true and let workloads connect with IAM tokens.",
-        List.of("CKV_AWS_161", "AVD-AWS-0176"),
-        enabled("iam_database_authentication_enabled", ""));
+        List.of("CKV_AWS_161", "AVD-AWS-0176"));
   }
 }

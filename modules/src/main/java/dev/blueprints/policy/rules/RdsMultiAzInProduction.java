@@ -10,10 +10,10 @@ import java.util.List;
 public final class RdsMultiAzInProduction extends AttributeRule {
   public RdsMultiAzInProduction() {
     super("BP-RDS-005", Severity.ERROR, List.of("aws_db_instance"),
+        enabled("multi_az", " in production: one AZ failure takes the database down"),
         "In production, RDS instances are Multi-AZ.",
         "Set multi_az = true in production (Environment.highAvailability).",
-        List.of("CKV_AWS_157"),
-        enabled("multi_az", " in production: one AZ failure takes the database down"));
+        List.of("CKV_AWS_157"));
   }
 
   @Override

@@ -7,10 +7,9 @@ import java.util.List;
 /** RDS instances are not publicly accessible. */
 public final class RdsNotPublic extends AttributeRule {
   public RdsNotPublic() {
-    super("BP-RDS-002", Severity.ERROR, List.of("aws_db_instance"),
+    super("BP-RDS-002", Severity.ERROR, List.of("aws_db_instance"), notTrue("publicly_accessible", ""),
         "RDS instances are not publicly accessible.",
         "Set publicly_accessible = false and place the instance in isolated subnets.",
-        List.of("CKV_AWS_17", "AVD-AWS-0180"),
-        notTrue("publicly_accessible", ""));
+        List.of("CKV_AWS_17", "AVD-AWS-0180"));
   }
 }

@@ -7,10 +7,9 @@ import java.util.List;
 /** RDS instances encrypt their storage. */
 public final class RdsStorageEncrypted extends AttributeRule {
   public RdsStorageEncrypted() {
-    super("BP-RDS-001", Severity.ERROR, List.of("aws_db_instance"),
+    super("BP-RDS-001", Severity.ERROR, List.of("aws_db_instance"), enabled("storage_encrypted", " (default false)"),
         "RDS instances encrypt their storage.",
         "Set storage_encrypted = true (kms_key_id for a customer-managed key).",
-        List.of("CKV_AWS_16", "AVD-AWS-0080", "AwsSolutions-RDS2"),
-        enabled("storage_encrypted", " (default false)"));
+        List.of("CKV_AWS_16", "AVD-AWS-0080", "AwsSolutions-RDS2"));
   }
 }

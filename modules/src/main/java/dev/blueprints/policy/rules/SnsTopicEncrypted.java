@@ -8,10 +8,10 @@ import java.util.List;
 public final class SnsTopicEncrypted extends AttributeRule {
   public SnsTopicEncrypted() {
     super("BP-SNS-001", Severity.ERROR, List.of("aws_sns_topic"),
+        present("kms_master_key_id", ": messages are stored unencrypted"),
         "SNS topics are encrypted with a KMS key (kms_master_key_id).",
         "Set kms_master_key_id to a customer-managed key whose policy lets the publishing services use it"
             + " (dev.blueprints.observability.AlarmTopic does).",
-        List.of("CKV_AWS_26", "AVD-AWS-0095", "AwsSolutions-SNS2"),
-        present("kms_master_key_id", ": messages are stored unencrypted"));
+        List.of("CKV_AWS_26", "AVD-AWS-0095", "AwsSolutions-SNS2"));
   }
 }
