@@ -35,9 +35,10 @@ class AlarmsTest {
     return out;
   }
 
-  /** Checks the settings every alarm shares, and that its actions go to the topic. */
-  private static void assertAlarm(Synthesized json, JsonNode alarm, String namespace, String metric, String comparison,
+  /** The alarm named {@code alarmName}, after checking the settings every alarm shares and that its actions go to the topic. */
+  private static JsonNode assertAlarm(Synthesized json, String alarmName, String namespace, String metric, String comparison,
       double threshold, int period, int evaluation, int datapoints, String treatMissing) {
+    JsonNode alarm = json.only(TYPE, "alarm_name", alarmName);
     String topicArn = json.ref("aws_sns_topic", json.only("aws_sns_topic"), "arn");
     assertEquals(namespace, alarm.path("namespace").asText());
     assertEquals(metric, alarm.path("metric_name").asText());
@@ -51,6 +52,7 @@ class AlarmsTest {
     assertEquals(1, alarm.path("alarm_actions").size());
     assertEquals(topicArn, alarm.path("ok_actions").get(0).asText());
     assertEquals(1, alarm.path("ok_actions").size());
+    return alarm;
   }
 
   @Test
@@ -65,14 +67,12 @@ class AlarmsTest {
         "ClusterName", json.ref("aws_ecs_cluster", json.only("aws_ecs_cluster"), "name"),
         "ServiceName", json.ref("aws_ecs_service", json.only("aws_ecs_service"), "name"));
 
-    JsonNode cpu = json.only(TYPE, "alarm_name", "acme-test-dev-backend-ecs-cpu");
-    assertAlarm(json, cpu, "AWS/ECS", "CPUUtilization", "GreaterThanThreshold", 80, 60, 3, 3, "notBreaching");
+    JsonNode cpu = assertAlarm(json, "acme-test-dev-backend-ecs-cpu", "AWS/ECS", "CPUUtilization", "GreaterThanThreshold", 80, 60, 3, 3, "notBreaching");
     assertEquals("Average", cpu.path("statistic").asText());
     assertEquals(expected, dims(cpu));
     assertTrue(cpu.path("alarm_description").asText().contains("above 80% in 3 of 3 periods of 60 s"), cpu.path("alarm_description").asText());
 
-    JsonNode memory = json.only(TYPE, "alarm_name", "acme-test-dev-backend-ecs-memory");
-    assertAlarm(json, memory, "AWS/ECS", "MemoryUtilization", "GreaterThanThreshold", 80, 60, 3, 3, "notBreaching");
+    JsonNode memory = assertAlarm(json, "acme-test-dev-backend-ecs-memory", "AWS/ECS", "MemoryUtilization", "GreaterThanThreshold", 80, 60, 3, 3, "notBreaching");
     assertEquals(expected, dims(memory));
   }
 
@@ -91,28 +91,23 @@ class AlarmsTest {
     String lbRef = json.ref("aws_lb", json.only("aws_lb", "name", "web"), "arn_suffix");
     String tgRef = json.ref("aws_lb_target_group", json.only("aws_lb_target_group", "name", "web"), "arn_suffix");
 
-    JsonNode elb5xx = json.only(TYPE, "alarm_name", "acme-test-dev-web-alb-5xx");
-    assertAlarm(json, elb5xx, "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "GreaterThanThreshold", 5, 60, 5, 3, "notBreaching");
+    JsonNode elb5xx = assertAlarm(json, "acme-test-dev-web-alb-5xx", "AWS/ApplicationELB", "HTTPCode_ELB_5XX_Count", "GreaterThanThreshold", 5, 60, 5, 3, "notBreaching");
     assertEquals("Sum", elb5xx.path("statistic").asText());
     assertEquals(Map.of("LoadBalancer", lbRef), dims(elb5xx));
 
-    JsonNode target5xx = json.only(TYPE, "alarm_name", "acme-test-dev-web-alb-target-5xx");
-    assertAlarm(json, target5xx, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "GreaterThanThreshold", 5, 60, 5, 3, "notBreaching");
+    JsonNode target5xx = assertAlarm(json, "acme-test-dev-web-alb-target-5xx", "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count", "GreaterThanThreshold", 5, 60, 5, 3, "notBreaching");
     assertEquals(Map.of("LoadBalancer", lbRef, "TargetGroup", tgRef), dims(target5xx));
 
-    JsonNode unhealthy = json.only(TYPE, "alarm_name", "acme-test-dev-web-alb-unhealthy");
-    assertAlarm(json, unhealthy, "AWS/ApplicationELB", "UnHealthyHostCount", "GreaterThanThreshold", 0, 60, 3, 3, "breaching");
+    JsonNode unhealthy = assertAlarm(json, "acme-test-dev-web-alb-unhealthy", "AWS/ApplicationELB", "UnHealthyHostCount", "GreaterThanThreshold", 0, 60, 3, 3, "breaching");
     assertEquals("Maximum", unhealthy.path("statistic").asText());
     assertEquals(Map.of("LoadBalancer", lbRef, "TargetGroup", tgRef), dims(unhealthy));
 
-    JsonNode latency = json.only(TYPE, "alarm_name", "acme-test-dev-web-alb-latency");
-    assertAlarm(json, latency, "AWS/ApplicationELB", "TargetResponseTime", "GreaterThanThreshold", 1, 60, 5, 3, "notBreaching");
+    JsonNode latency = assertAlarm(json, "acme-test-dev-web-alb-latency", "AWS/ApplicationELB", "TargetResponseTime", "GreaterThanThreshold", 1, 60, 5, 3, "notBreaching");
     assertEquals("p95", latency.path("extended_statistic").asText());
     assertTrue(latency.path("statistic").isMissingNode(), "statistic and extended_statistic are exclusive");
     assertEquals("ignore", latency.path("evaluate_low_sample_count_percentiles").asText());
 
-    JsonNode nlbUnhealthy = json.only(TYPE, "alarm_name", "acme-test-dev-api-nlb-unhealthy");
-    assertAlarm(json, nlbUnhealthy, "AWS/NetworkELB", "UnHealthyHostCount", "GreaterThanThreshold", 0, 60, 3, 3, "breaching");
+    JsonNode nlbUnhealthy = assertAlarm(json, "acme-test-dev-api-nlb-unhealthy", "AWS/NetworkELB", "UnHealthyHostCount", "GreaterThanThreshold", 0, 60, 3, 3, "breaching");
     assertEquals(Map.of(
         "LoadBalancer", json.ref("aws_lb", json.only("aws_lb", "name", "api"), "arn_suffix"),
         "TargetGroup", json.ref("aws_lb_target_group", json.only("aws_lb_target_group", "name", "api"), "arn_suffix")), dims(nlbUnhealthy));
@@ -129,18 +124,14 @@ class AlarmsTest {
     Map<String, String> expected = Map.of("DBInstanceIdentifier", json.ref("aws_db_instance", json.only("aws_db_instance"), "identifier"));
     assertEquals(4, json.count(TYPE));
 
-    JsonNode cpu = json.only(TYPE, "alarm_name", "acme-test-dev-main-rds-cpu");
-    assertAlarm(json, cpu, "AWS/RDS", "CPUUtilization", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
+    JsonNode cpu = assertAlarm(json, "acme-test-dev-main-rds-cpu", "AWS/RDS", "CPUUtilization", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
     assertEquals(expected, dims(cpu));
-    JsonNode storage = json.only(TYPE, "alarm_name", "acme-test-dev-main-rds-storage");
-    assertAlarm(json, storage, "AWS/RDS", "FreeStorageSpace", "LessThanThreshold", 2e9, 300, 1, 1, "missing");
+    JsonNode storage = assertAlarm(json, "acme-test-dev-main-rds-storage", "AWS/RDS", "FreeStorageSpace", "LessThanThreshold", 2e9, 300, 1, 1, "missing");
     assertEquals("Minimum", storage.path("statistic").asText());
     assertEquals(expected, dims(storage));
     assertTrue(storage.path("alarm_description").asText().contains("below 2000000000 bytes"));
-    JsonNode memory = json.only(TYPE, "alarm_name", "acme-test-dev-main-rds-memory");
-    assertAlarm(json, memory, "AWS/RDS", "FreeableMemory", "LessThanThreshold", 1e8, 300, 3, 3, "missing");
-    JsonNode connections = json.only(TYPE, "alarm_name", "acme-test-dev-main-rds-connections");
-    assertAlarm(json, connections, "AWS/RDS", "DatabaseConnections", "GreaterThanThreshold", 70, 60, 5, 5, "missing");
+    assertAlarm(json, "acme-test-dev-main-rds-memory", "AWS/RDS", "FreeableMemory", "LessThanThreshold", 1e8, 300, 3, 3, "missing");
+    JsonNode connections = assertAlarm(json, "acme-test-dev-main-rds-connections", "AWS/RDS", "DatabaseConnections", "GreaterThanThreshold", 70, 60, 5, 5, "missing");
     assertEquals(expected, dims(connections));
   }
 
@@ -157,22 +148,17 @@ class AlarmsTest {
     alarms.recommended("Api", Metrics.apiGatewayLatency(api, stage));
     Synthesized json = Synthesized.of(stack);
 
-    JsonNode cacheCpu = json.only(TYPE, "alarm_name", "acme-test-dev-cache-memorydb-cpu");
-    assertAlarm(json, cacheCpu, "AWS/MemoryDB", "EngineCPUUtilization", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
+    JsonNode cacheCpu = assertAlarm(json, "acme-test-dev-cache-memorydb-cpu", "AWS/MemoryDB", "EngineCPUUtilization", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
     assertEquals(Map.of("ClusterName", cluster), dims(cacheCpu));
-    JsonNode cacheMemory = json.only(TYPE, "alarm_name", "acme-test-dev-cache-memorydb-memory");
-    assertAlarm(json, cacheMemory, "AWS/MemoryDB", "DatabaseMemoryUsagePercentage", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
+    assertAlarm(json, "acme-test-dev-cache-memorydb-memory", "AWS/MemoryDB", "DatabaseMemoryUsagePercentage", "GreaterThanThreshold", 80, 60, 5, 5, "missing");
 
-    JsonNode asgCpu = json.only(TYPE, "alarm_name", "acme-test-dev-web-asg-cpu");
-    assertAlarm(json, asgCpu, "AWS/EC2", "CPUUtilization", "GreaterThanThreshold", 80, 300, 3, 3, "notBreaching");
+    JsonNode asgCpu = assertAlarm(json, "acme-test-dev-web-asg-cpu", "AWS/EC2", "CPUUtilization", "GreaterThanThreshold", 80, 300, 3, 3, "notBreaching");
     assertEquals(Map.of("AutoScalingGroupName", asg), dims(asgCpu));
 
-    JsonNode api5xx = json.only(TYPE, "alarm_name", "acme-test-dev-api-api-5xx");
-    assertAlarm(json, api5xx, "AWS/ApiGateway", "5XXError", "GreaterThanThreshold", 0.05, 60, 5, 3, "notBreaching");
+    JsonNode api5xx = assertAlarm(json, "acme-test-dev-api-api-5xx", "AWS/ApiGateway", "5XXError", "GreaterThanThreshold", 0.05, 60, 5, 3, "notBreaching");
     assertEquals("Average", api5xx.path("statistic").asText());
     assertEquals(Map.of("ApiName", api, "Stage", stage), dims(api5xx));
-    JsonNode apiLatency = json.only(TYPE, "alarm_name", "acme-test-dev-api-api-latency");
-    assertAlarm(json, apiLatency, "AWS/ApiGateway", "Latency", "GreaterThanThreshold", 1000, 60, 5, 3, "notBreaching");
+    JsonNode apiLatency = assertAlarm(json, "acme-test-dev-api-api-latency", "AWS/ApiGateway", "Latency", "GreaterThanThreshold", 1000, 60, 5, 3, "notBreaching");
     assertEquals("p95", apiLatency.path("extended_statistic").asText());
   }
 
@@ -181,9 +167,9 @@ class AlarmsTest {
     alarms.recommended("Frontend", Metrics.ecsServiceCpu("c", "s"), spec -> spec.threshold(90).period(300).forPeriods(4).datapoints(2));
     alarms.recommended("Web", Metrics.asgCpu("asg"), spec -> spec.threshold(70));
     Synthesized json = Synthesized.of(stack);
-    assertAlarm(json, json.only(TYPE, "alarm_name", "acme-test-dev-frontend-ecs-cpu"), "AWS/ECS", "CPUUtilization",
+    assertAlarm(json, "acme-test-dev-frontend-ecs-cpu", "AWS/ECS", "CPUUtilization",
         "GreaterThanThreshold", 90, 300, 4, 2, "notBreaching");
-    assertAlarm(json, json.only(TYPE, "alarm_name", "acme-test-dev-web-asg-cpu"), "AWS/EC2", "CPUUtilization",
+    assertAlarm(json, "acme-test-dev-web-asg-cpu", "AWS/EC2", "CPUUtilization",
         "GreaterThanThreshold", 70, 300, 3, 3, "notBreaching");
   }
 
