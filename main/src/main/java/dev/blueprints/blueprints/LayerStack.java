@@ -1,8 +1,13 @@
 package dev.blueprints.blueprints;
 
+import dev.blueprints.compute.ContainerRegistry;
+import dev.blueprints.compute.ContainerRegistryProps;
+import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.core.Settings;
+import dev.blueprints.data.Bucket;
 import java.util.Map;
 import software.constructs.Construct;
 
@@ -23,5 +28,15 @@ public abstract class LayerStack extends BlueprintStack {
   /** The blueprint this stack belongs to. */
   public String blueprint() {
     return blueprint;
+  }
+
+  /** An image repository named {@code <project>-<blueprint>-<env>-<name>}. */
+  protected ContainerRegistry repository(String id, String name) {
+    return new ContainerRegistry(this, id, ContainerRegistryProps.builder(naming().name(name, NameLimit.ECR_REPOSITORY)).build());
+  }
+
+  /** The bucket the stack's load balancers write access logs to ({@code alb-logs}, unique per account and region). */
+  protected Bucket accessLogs() {
+    return Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
   }
 }

@@ -3,7 +3,7 @@ package dev.blueprints.blueprints;
 import dev.blueprints.app.Blueprints;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertListenerForwards;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyLoadBalancersArePublic;
-import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyReachableFrom;
+import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.groupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,9 +75,7 @@ class AsgWebBlueprintTest {
 
     String stack = DEV + "compute";
     String group = groupOf(app, stack, app.stack(stack).only("aws_launch_template"));
-    String database = groupOf(app, DEV + "data", dev);
-    assertPath(app, stack, group, database, 5432);
-    assertOnlyReachableFrom(app, DEV, database, List.of(group));
+    assertOnlyPath(app, stack, group, groupOf(app, DEV + "data", dev), 5432);
   }
 
   @Test

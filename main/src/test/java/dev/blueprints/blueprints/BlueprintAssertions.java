@@ -50,6 +50,15 @@ final class BlueprintAssertions {
     assertTrue(egress, stack + ": no egress " + source + " -> " + target + ":" + port);
   }
 
+  /**
+   * {@code source} reaches {@code target} on {@code port} ({@link #assertPath}) and nothing else in the stack's
+   * environment ({@code <blueprint>-<env>-}) does ({@link #assertOnlyReachableFrom}).
+   */
+  static void assertOnlyPath(AppSynth app, String stack, String source, String target, int port) {
+    assertPath(app, stack, source, target, port);
+    assertOnlyReachableFrom(app, stack.substring(0, stack.lastIndexOf('-') + 1), target, List.of(source));
+  }
+
   /** Asserts nothing but {@code allowedSources} reaches {@code target}: every ingress rule on it names one of them. */
   static void assertOnlyReachableFrom(AppSynth app, String prefix, String target, List<String> allowedSources) {
     app.stacks().forEach((id, json) -> {

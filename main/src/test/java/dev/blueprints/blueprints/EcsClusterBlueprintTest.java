@@ -3,7 +3,7 @@ package dev.blueprints.blueprints;
 import dev.blueprints.app.Blueprints;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertListenerForwards;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyLoadBalancersArePublic;
-import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyReachableFrom;
+import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.groupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,9 +74,7 @@ class EcsClusterBlueprintTest {
 
     String stack = DEV + "compute";
     String service = groupOf(app, stack, app.stack(stack).only("aws_ecs_service"));
-    String database = groupOf(app, DEV + "data", db);
-    assertPath(app, stack, service, database, 5432);
-    assertOnlyReachableFrom(app, DEV, database, List.of(service));
+    assertOnlyPath(app, stack, service, groupOf(app, DEV + "data", db), 5432);
   }
 
   @Test

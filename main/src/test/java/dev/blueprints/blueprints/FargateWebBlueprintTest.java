@@ -3,7 +3,7 @@ package dev.blueprints.blueprints;
 import dev.blueprints.app.Blueprints;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertListenerForwards;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyLoadBalancersArePublic;
-import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyReachableFrom;
+import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.groupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,10 +93,8 @@ class FargateWebBlueprintTest {
     String backend = groupOf(app, compute, json.byPath("aws_ecs_service", "Backend/"));
     String database = groupOf(app, DEV + "data", app.stack(DEV + "data").only("aws_db_instance"));
     String cache = groupOf(app, DEV + "data", app.stack(DEV + "data").only("aws_memorydb_cluster"));
-    assertPath(app, compute, backend, database, 5432);
-    assertPath(app, compute, backend, cache, 6379);
-    assertOnlyReachableFrom(app, DEV, database, List.of(backend));
-    assertOnlyReachableFrom(app, DEV, cache, List.of(backend));
+    assertOnlyPath(app, compute, backend, database, 5432);
+    assertOnlyPath(app, compute, backend, cache, 6379);
     assertOnlyLoadBalancersArePublic(app, DEV);
     assertOnlyLoadBalancersArePublic(app, "fargate-web-prod-");
   }

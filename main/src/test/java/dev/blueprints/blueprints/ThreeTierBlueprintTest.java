@@ -2,7 +2,7 @@ package dev.blueprints.blueprints;
 
 import dev.blueprints.app.Blueprints;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyLoadBalancersArePublic;
-import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyReachableFrom;
+import static dev.blueprints.blueprints.BlueprintAssertions.assertOnlyPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.groupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,10 +45,8 @@ class ThreeTierBlueprintTest {
     String database = groupOf(app, DEV + "data", app.stack(DEV + "data").only("aws_db_instance"));
     assertPath(app, stack, publicLb, frontend, 5000);
     assertPath(app, stack, frontend, internalLb, 80);
-    assertPath(app, stack, internalLb, backend, 5001);
-    assertPath(app, stack, backend, database, 3306);
-    assertOnlyReachableFrom(app, DEV, database, List.of(backend));
-    assertOnlyReachableFrom(app, DEV, backend, List.of(internalLb));
+    assertOnlyPath(app, stack, internalLb, backend, 5001);
+    assertOnlyPath(app, stack, backend, database, 3306);
     assertOnlyLoadBalancersArePublic(app, DEV);
     assertOnlyLoadBalancersArePublic(app, "three-tier-prod-");
     assertTrue(compute.byPath("aws_lb", "InternalLoadBalancer/").path("internal").asBoolean());

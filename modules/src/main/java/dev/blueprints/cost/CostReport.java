@@ -120,14 +120,7 @@ public record CostReport(PriceTable prices, List<StackCost> stacks) {
     priceInfo.put("note", prices.note());
     prices.recordedDates().forEach(priceInfo.putArray("recorded")::add);
     ArrayNode sources = priceInfo.putArray("sources");
-    for (PriceTable.Source s : prices.sources()) {
-      ObjectNode n = sources.addObject();
-      n.put("dimension", s.dimension());
-      n.put("what", s.what());
-      n.put("unit", s.unit());
-      n.put("source", s.source());
-      n.put("recorded", s.recorded());
-    }
+    prices.sources().forEach(source -> sources.add(JSON.valueToTree(source)));
     ArrayNode groupList = root.putArray("groups");
     for (Group g : groups()) {
       ObjectNode n = groupList.addObject();
@@ -165,18 +158,9 @@ public record CostReport(PriceTable prices, List<StackCost> stacks) {
         ln.put("recorded", l.price().recorded());
       }
       ArrayNode unpriced = n.putArray("unpriced");
-      for (Unpriced u : s.unpriced()) {
-        ObjectNode un = unpriced.addObject();
-        un.put("address", u.address());
-        un.put("reason", u.reason());
-      }
+      s.unpriced().forEach(u -> unpriced.addObject().put("address", u.address()).put("reason", u.reason()));
       ArrayNode usage = n.putArray("usage");
-      for (Usage u : s.usage()) {
-        ObjectNode un = usage.addObject();
-        un.put("address", u.address());
-        un.put("charge", u.charge());
-        un.put("assumption", u.assumption());
-      }
+      s.usage().forEach(u -> usage.addObject().put("address", u.address()).put("charge", u.charge()).put("assumption", u.assumption()));
       ObjectNode free = n.putObject("free");
       s.free().forEach(free::put);
     }

@@ -12,23 +12,23 @@ import software.constructs.Construct;
 /**
  * An existing Route 53 hosted zone: by its attributes, or looked up by name ({@code aws_route53_zone} data
  * source, so a missing zone fails at plan). Records are added with {@link #addAlias}.
+ *
+ * @param zoneId   {@code Z...}, or a reference
+ * @param zoneName the zone's domain name, lower case without a final dot
  */
-public final class HostedZone {
+public record HostedZone(String zoneId, String zoneName) {
   private static final Pattern ZONE_ID = Pattern.compile("^Z[A-Z0-9]{1,31}$");
   private static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
-  private final String zoneId;
-  private final String zoneName;
 
-  private HostedZone(String zoneId, String zoneName) {
-    this.zoneId = zoneId;
-    this.zoneName = zoneName;
+  public HostedZone {
+    Validate.notBlank("zoneId", zoneId);
+    if (!Token.isUnresolved(zoneId)) Validate.matches("zoneId", zoneId, ZONE_ID, "a hosted zone id such as Z0123456789ABCDEFGHIJ");
+    zoneName = domain("zoneName", zoneName);
   }
 
   /** A zone whose id ({@code Z...}) and name ({@code example.com}) are known. */
   public static HostedZone fromAttributes(String zoneId, String zoneName) {
-    Validate.notBlank("zoneId", zoneId);
-    if (!Token.isUnresolved(zoneId)) Validate.matches("zoneId", zoneId, ZONE_ID, "a hosted zone id such as Z0123456789ABCDEFGHIJ");
-    return new HostedZone(zoneId, domain("zoneName", zoneName));
+    return new HostedZone(zoneId, zoneName);
   }
 
   /** The public zone named {@code zoneName}, read at plan. */
@@ -36,14 +36,6 @@ public final class HostedZone {
     String name = domain("zoneName", zoneName);
     DataAwsRoute53Zone zone = DataAwsRoute53Zone.Builder.create(scope, id).name(name).privateZone(false).build();
     return new HostedZone(zone.getZoneId(), name);
-  }
-
-  public String zoneId() {
-    return zoneId;
-  }
-
-  public String zoneName() {
-    return zoneName;
   }
 
   /**
@@ -77,5 +69,4 @@ public final class HostedZone {
   public String toString() {
     return zoneName + " (" + zoneId + ")";
   }
-
 }

@@ -8,9 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
@@ -36,8 +34,8 @@ import software.constructs.Construct;
  * come from the constructs' references, never from copied names. Every alarm says in its description what
  * it watches and, for the recommended ones, what to look at.
  *
- * <p>The older string-dimension presets ({@link #ecsServiceCpu(String, String, String)} ...) remain for
- * callers that have only names; they are the recommended alarms of the matching {@link Metrics} entries.
+ * <p>For a resource that is not a construct of this library, {@link Metrics} makes the same metrics from
+ * names: {@code alarms.recommended("Web", Metrics.asgCpu(groupName))}.
  */
 public final class Alarms extends BlueprintConstruct {
   private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9]{0,31}$");
@@ -91,195 +89,6 @@ public final class Alarms extends BlueprintConstruct {
     String description = spec.description() != null ? spec.description()
         : preset.subject() + ": " + condition(statistic, metric.metricName(), spec, preset.unit()) + ". " + preset.action();
     return create(name, preset.id(), "-" + preset.slug(), metric, spec, statistic, description);
-  }
-
-  // ---- ECS ----------------------------------------------------------------------------------------
-
-  /** Average CPU of an ECS service above 80% for 3 of 3 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm ecsServiceCpu(String name, String clusterName, String serviceName) {
-    return ecsServiceCpu(name, clusterName, serviceName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm ecsServiceCpu(String name, String clusterName, String serviceName, AlarmOptions options) {
-    return preset(name, Metrics.ecsServiceCpu(clusterName, serviceName), options);
-  }
-
-  /** Average memory of an ECS service above 80% for 3 of 3 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm ecsServiceMemory(String name, String clusterName, String serviceName) {
-    return ecsServiceMemory(name, clusterName, serviceName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm ecsServiceMemory(String name, String clusterName, String serviceName, AlarmOptions options) {
-    return preset(name, Metrics.ecsServiceMemory(clusterName, serviceName), options);
-  }
-
-  // ---- Load balancers -----------------------------------------------------------------------------
-
-  /** More than 5 load-balancer-generated 5xx a minute in 3 of 5 minutes. {@code lbArnSuffix}: {@code aws_lb.arn_suffix}. */
-  @Deprecated
-  public CloudwatchMetricAlarm albHttp5xx(String name, String lbArnSuffix) {
-    return albHttp5xx(name, lbArnSuffix, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm albHttp5xx(String name, String lbArnSuffix, AlarmOptions options) {
-    return preset(name, Metrics.albHttp5xx(lbArnSuffix), options);
-  }
-
-  /** More than 5 target 5xx a minute in 3 of 5 minutes, for one target group. */
-  @Deprecated
-  public CloudwatchMetricAlarm albTarget5xx(String name, String lbArnSuffix, String targetGroupArnSuffix) {
-    return albTarget5xx(name, lbArnSuffix, targetGroupArnSuffix, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm albTarget5xx(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
-    return preset(name, Metrics.albTarget5xx(lbArnSuffix, targetGroupArnSuffix), options);
-  }
-
-  /** Any unhealthy target for 3 of 3 minutes (missing data breaches). */
-  @Deprecated
-  public CloudwatchMetricAlarm albUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix) {
-    return albUnhealthyHosts(name, lbArnSuffix, targetGroupArnSuffix, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm albUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
-    return preset(name, Metrics.albUnhealthyHosts(lbArnSuffix, targetGroupArnSuffix), options);
-  }
-
-  /** p95 target response time above 1 s in 3 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm albTargetResponseTime(String name, String lbArnSuffix, String targetGroupArnSuffix) {
-    return albTargetResponseTime(name, lbArnSuffix, targetGroupArnSuffix, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm albTargetResponseTime(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
-    return preset(name, Metrics.albTargetResponseTime(lbArnSuffix, targetGroupArnSuffix), options);
-  }
-
-  /** Any unhealthy NLB target for 3 of 3 minutes (missing data breaches). */
-  @Deprecated
-  public CloudwatchMetricAlarm nlbUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix) {
-    return nlbUnhealthyHosts(name, lbArnSuffix, targetGroupArnSuffix, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm nlbUnhealthyHosts(String name, String lbArnSuffix, String targetGroupArnSuffix, AlarmOptions options) {
-    return preset(name, Metrics.nlbUnhealthyHosts(lbArnSuffix, targetGroupArnSuffix), options);
-  }
-
-
-  // ---- RDS ----------------------------------------------------------------------------------------
-
-  /** Average CPU above 80% for 5 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm rdsCpu(String name, String dbInstanceIdentifier) {
-    return rdsCpu(name, dbInstanceIdentifier, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm rdsCpu(String name, String dbInstanceIdentifier, AlarmOptions options) {
-    return preset(name, Metrics.rdsCpu(dbInstanceIdentifier), options);
-  }
-
-  /** Free storage below {@code minBytes} (e.g. 10% of the allocated storage) in one 5-minute period. */
-  @Deprecated
-  public CloudwatchMetricAlarm rdsFreeStorage(String name, String dbInstanceIdentifier, double minBytes) {
-    return rdsFreeStorage(name, dbInstanceIdentifier, minBytes, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm rdsFreeStorage(String name, String dbInstanceIdentifier, double minBytes, AlarmOptions options) {
-    return preset(name, Metrics.rdsFreeStorage(dbInstanceIdentifier), options, positive("minBytes", minBytes));
-  }
-
-  /** Average freeable memory below {@code minBytes} for 3 of 3 five-minute periods. */
-  @Deprecated
-  public CloudwatchMetricAlarm rdsFreeableMemory(String name, String dbInstanceIdentifier, double minBytes) {
-    return rdsFreeableMemory(name, dbInstanceIdentifier, minBytes, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm rdsFreeableMemory(String name, String dbInstanceIdentifier, double minBytes, AlarmOptions options) {
-    return preset(name, Metrics.rdsFreeableMemory(dbInstanceIdentifier), options, positive("minBytes", minBytes));
-  }
-
-  /** Maximum connections above {@code max} (e.g. 80% of {@code max_connections}) for 5 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm rdsConnections(String name, String dbInstanceIdentifier, double max) {
-    return rdsConnections(name, dbInstanceIdentifier, max, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm rdsConnections(String name, String dbInstanceIdentifier, double max, AlarmOptions options) {
-    return preset(name, Metrics.rdsConnections(dbInstanceIdentifier), options, positive("max", max));
-  }
-
-  // ---- MemoryDB -----------------------------------------------------------------------------------
-
-  /** The busiest node's engine CPU above 80% for 5 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm memoryDbCpu(String name, String clusterName) {
-    return memoryDbCpu(name, clusterName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm memoryDbCpu(String name, String clusterName, AlarmOptions options) {
-    return preset(name, Metrics.memoryDbCpu(clusterName), options);
-  }
-
-  /** The fullest node's memory above 80% for 5 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm memoryDbMemory(String name, String clusterName) {
-    return memoryDbMemory(name, clusterName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm memoryDbMemory(String name, String clusterName, AlarmOptions options) {
-    return preset(name, Metrics.memoryDbMemory(clusterName), options);
-  }
-
-  // ---- EC2 Auto Scaling ---------------------------------------------------------------------------
-
-  /** Average CPU of the group above 80% for 3 of 3 five-minute periods. */
-  @Deprecated
-  public CloudwatchMetricAlarm asgCpu(String name, String autoScalingGroupName) {
-    return asgCpu(name, autoScalingGroupName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm asgCpu(String name, String autoScalingGroupName, AlarmOptions options) {
-    return preset(name, Metrics.asgCpu(autoScalingGroupName), options);
-  }
-
-  // ---- API Gateway (REST) -------------------------------------------------------------------------
-
-  /** More than 5% of requests failing with 5xx in 3 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm apiGateway5xx(String name, String apiName, String stageName) {
-    return apiGateway5xx(name, apiName, stageName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm apiGateway5xx(String name, String apiName, String stageName, AlarmOptions options) {
-    return preset(name, Metrics.apiGateway5xx(apiName, stageName), options);
-  }
-
-  /** p95 latency above 1000 ms in 3 of 5 minutes. */
-  @Deprecated
-  public CloudwatchMetricAlarm apiGatewayLatency(String name, String apiName, String stageName) {
-    return apiGatewayLatency(name, apiName, stageName, AlarmOptions.DEFAULTS);
-  }
-
-  @Deprecated
-  public CloudwatchMetricAlarm apiGatewayLatency(String name, String apiName, String stageName, AlarmOptions options) {
-    return preset(name, Metrics.apiGatewayLatency(apiName, stageName), options);
   }
 
   // ---- accessors ----------------------------------------------------------------------------------
@@ -347,37 +156,6 @@ public final class Alarms extends BlueprintConstruct {
     }
     return out.toString();
   }
-
-  /** The deprecated presets: the recommended alarm with the old options applied. */
-  private CloudwatchMetricAlarm preset(String name, Metric metric, AlarmOptions options) {
-    return preset(name, metric, options, null);
-  }
-
-  private CloudwatchMetricAlarm preset(String name, Metric metric, AlarmOptions options, Double threshold) {
-    AlarmOptions o = Validate.notNull("options", options);
-    return recommended(name, metric, spec -> {
-      AlarmSpec out = threshold == null ? spec : spec.threshold(threshold);
-      if (o.threshold() != null) out = out.threshold(o.threshold());
-      if (o.periodSeconds() != null) out = out.period(o.periodSeconds());
-      if (o.evaluationPeriods() != null) {
-        int datapoints = out.datapointsToAlarm();
-        out = out.forPeriods(o.evaluationPeriods());
-        if (o.datapointsToAlarm() == null) out = out.datapoints(datapoints);
-      }
-      if (o.datapointsToAlarm() != null) out = out.datapoints(o.datapointsToAlarm());
-      return out;
-    });
-  }
-
-
-  private static double positive(String field, double value) {
-    Validate.finite(field, value);
-    if (value <= 0) throw Validate.invalid(field, value, "a number greater than 0 is required");
-    return value;
-  }
-
-
-
 
   /** {@code WebApp} -> {@code web-app}. */
   static String kebab(String name) {

@@ -70,7 +70,7 @@ public final class Metric {
     return of(namespace, metricName, dimensions);
   }
 
-  /** An AWS service metric with its statistic and recommended alarm; used by the constructs' {@code metric...()} methods. */
+  /** An AWS service metric with its statistic and recommended alarm (null: none); used by the constructs' {@code metric...()} methods. */
   static Metric aws(String namespace, String metricName, Map<String, String> dimensions, String stat, Preset preset) {
     return new Metric(namespace, metricName, dimensions, stat, null, preset);
   }

@@ -153,7 +153,31 @@ public final class Metrics {
             "The instances are busy: check whether scaling has reached the group's maximum; raise it or the instance type, or find the hot code path."));
   }
 
+  /**
+   * Memory used (%) of an Auto Scaling group's busiest instance, as the CloudWatch agent reports it (namespace
+   * {@code CWAgent}, aggregated by {@code AutoScalingGroupName}, as {@code ContainerUserData} configures it); no
+   * recommended alarm.
+   */
+  public static Metric agentMemoryUsed(String autoScalingGroupName) {
+    return Metric.aws("CWAgent", "mem_used_percent", dims("AutoScalingGroupName", autoScalingGroupName), "Maximum", null);
+  }
+
+  /** Root-disk used (%) of an Auto Scaling group's fullest instance, from the CloudWatch agent; no recommended alarm. */
+  public static Metric agentDiskUsed(String autoScalingGroupName) {
+    return Metric.aws("CWAgent", "disk_used_percent", dims("AutoScalingGroupName", autoScalingGroupName), "Maximum", null);
+  }
+
   // ---- API Gateway (REST) -------------------------------------------------------------------------
+
+  /** Requests to a REST API stage (count, Sum); no recommended alarm. */
+  public static Metric apiGatewayRequests(String apiName, String stageName) {
+    return Metric.aws("AWS/ApiGateway", "Count", dims("ApiName", apiName, "Stage", stageName), "Sum", null);
+  }
+
+  /** Requests of a REST API stage answered with 4xx (count, Sum); no recommended alarm: clients cause most 4xx. */
+  public static Metric apiGateway4xx(String apiName, String stageName) {
+    return Metric.aws("AWS/ApiGateway", "4XXError", dims("ApiName", apiName, "Stage", stageName), "Sum", null);
+  }
 
   /**
    * Fraction of a REST API stage's requests failing with 5xx (the Average of 5XXError: 0.05 = 5%);

@@ -3,7 +3,6 @@ package dev.blueprints.observability;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Ready-made widget groups for the resources of a blueprint. Each group fills one 24-column row
@@ -25,16 +24,11 @@ public final class Widgets {
     return row(title, widget("CPU (%)", Metrics.asgCpu(autoScalingGroupName)));
   }
 
-  /**
-   * What the CloudWatch agent reports for an Auto Scaling group (namespace {@code CWAgent}, aggregated by
-   * {@code AutoScalingGroupName}, as {@code ContainerUserData} configures it): memory used (%) and root-disk used (%),
-   * the highest instance of each period.
-   */
+  /** What the CloudWatch agent reports for an Auto Scaling group: memory and root-disk used (%), highest instance. */
   public static List<Widget> cloudWatchAgent(String title, String autoScalingGroupName) {
-    Map<String, String> dims = ordered("AutoScalingGroupName", autoScalingGroupName);
     return row(title,
-        widget("Memory used (%)", "Maximum", Metric.of("CWAgent", "mem_used_percent", dims)),
-        widget("Disk used (%)", "Maximum", Metric.of("CWAgent", "disk_used_percent", dims)));
+        widget("Memory used (%)", Metrics.agentMemoryUsed(autoScalingGroupName)),
+        widget("Disk used (%)", Metrics.agentDiskUsed(autoScalingGroupName)));
   }
 
   /** RDS instance: CPU (%), connections, free storage (bytes). */
@@ -52,14 +46,13 @@ public final class Widgets {
         widget("Memory used (%)", Metrics.memoryDbMemory(clusterName)));
   }
 
-  /** API Gateway REST API stage: requests, 4xx, 5xx, p95 latency (ms). */
+  /** API Gateway REST API stage: requests, 4xx, 5xx (counts), p95 latency (ms). */
   public static List<Widget> apiGateway(String title, String apiName, String stage) {
-    Map<String, String> dims = ordered("ApiName", apiName, "Stage", stage);
     return row(title,
-        widget("Requests", "Sum", Metric.of("AWS/ApiGateway", "Count", dims)),
-        widget("4xx", "Sum", Metric.of("AWS/ApiGateway", "4XXError", dims)),
-        widget("5xx", "Sum", Metric.of("AWS/ApiGateway", "5XXError", dims)),
-        widget("Latency (ms)", "p95", Metric.of("AWS/ApiGateway", "Latency", dims)));
+        widget("Requests", Metrics.apiGatewayRequests(apiName, stage)),
+        widget("4xx", Metrics.apiGateway4xx(apiName, stage)),
+        widget("5xx", "Sum", Metrics.apiGateway5xx(apiName, stage).withStat(null)),
+        widget("Latency (ms)", Metrics.apiGatewayLatency(apiName, stage)));
   }
 
   /** One graph of a row: what it shows, its statistic and its metrics. */
@@ -84,11 +77,5 @@ public final class Widgets {
       out.add(MetricWidget.builder(title + ": " + d.what()).metrics(d.metrics()).stat(d.stat()).width(width).build());
     }
     return List.copyOf(out);
-  }
-
-  private static Map<String, String> ordered(String... pairs) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) out.put(pairs[i], Validate.notBlank("dimensions." + pairs[i], pairs[i + 1]));
-    return out;
   }
 }

@@ -71,21 +71,9 @@ public record PolicyReport(List<Rule> rules, List<String> stacks, List<Finding> 
       rule.resourceTypes().forEach(r.putArray("resourceTypes")::add);
       rule.publicIds().forEach(r.putArray("publicIds")::add);
     }
+    // Every component of a finding, in order; reason is null unless suppressed.
     ArrayNode list = root.putArray("findings");
-    for (Finding f : findings) {
-      ObjectNode n = list.addObject();
-      n.put("stack", f.stack());
-      n.put("address", f.address());
-      n.put("path", f.path());
-      n.put("ruleId", f.ruleId());
-      n.put("severity", f.severity().name());
-      n.put("message", f.message());
-      n.put("fix", f.fix());
-      f.publicIds().forEach(n.putArray("publicIds")::add);
-      n.put("suppressed", f.suppressed());
-      if (f.suppressed()) n.put("reason", f.reason());
-      else n.putNull("reason");
-    }
+    findings.forEach(f -> list.add(JSON.valueToTree(f)));
     return root;
   }
 

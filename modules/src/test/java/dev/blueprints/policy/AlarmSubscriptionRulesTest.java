@@ -13,6 +13,7 @@ import dev.blueprints.core.Settings;
 import dev.blueprints.observability.AlarmTopic;
 import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
+import dev.blueprints.observability.Metrics;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
@@ -29,7 +30,7 @@ class AlarmSubscriptionRulesTest {
   private static BlueprintStack withAlarm(String id, Settings settings) {
     BlueprintStack stack = Fixtures.stack(Fixtures.app(), id, settings);
     AlarmTopic topic = new AlarmTopic(stack, "AlarmTopic", AlarmTopicProps.builder().build());
-    new Alarms(stack, "Alarms", topic).asgCpu("Fleet", "fleet");
+    new Alarms(stack, "Alarms", topic).recommended("Fleet", Metrics.asgCpu("fleet"));
     return stack;
   }
 

@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.hashicorp.cdktf.providers.aws.api_gateway_method.ApiGatewayMethod;
 import com.hashicorp.cdktf.providers.aws.api_gateway_method_settings.ApiGatewayMethodSettings;
@@ -38,10 +39,9 @@ class ApiAndIdentityRulesTest {
     passes(stack, "BP-APIGW-002");
     stage.resetAccessLogSettings();
     fails(stack, "BP-APIGW-001", "aws_api_gateway_stage.Stage", "access_log_settings is absent");
-    stage.setXrayTracingEnabled(false);
-    fails(stack, "BP-APIGW-002", "aws_api_gateway_stage.Stage", "xray_tracing_enabled is false");
-    stage.resetXrayTracingEnabled();
-    fails(stack, "BP-APIGW-002", "aws_api_gateway_stage.Stage", "xray_tracing_enabled is absent");
+    rule(stack, "BP-APIGW-002", "aws_api_gateway_stage.Stage")
+        .after(() -> stage.setXrayTracingEnabled(false)).fails("xray_tracing_enabled is false")
+        .after(stage::resetXrayTracingEnabled).fails("xray_tracing_enabled is absent");
   }
 
   @Test
@@ -51,9 +51,8 @@ class ApiAndIdentityRulesTest {
         .httpMethod("GET").authorization("COGNITO_USER_POOLS").authorizerId("auth-1").build();
     ApiGatewayMethod.Builder.create(stack, "Options").restApiId("api-1").resourceId("res-1").httpMethod("OPTIONS")
         .authorization("NONE").build();
-    passes(stack, "BP-APIGW-003");
-    get.setAuthorization("NONE");
-    fails(stack, "BP-APIGW-003", "aws_api_gateway_method.Get", "authorization is \"NONE\": anyone can call \"GET\"");
+    rule(stack, "BP-APIGW-003", "aws_api_gateway_method.Get").passes()
+        .after(() -> get.setAuthorization("NONE")).fails("authorization is \"NONE\": anyone can call \"GET\"");
   }
 
   @Test
@@ -64,9 +63,10 @@ class ApiAndIdentityRulesTest {
     ApiGatewayMethodSettings settings = ApiGatewayMethodSettings.Builder.create(stack, "Settings").restApiId("api-1")
         .stageName(stage.getStageName()).methodPath("*/*")
         .settings(ApiGatewayMethodSettingsSettings.builder().metricsEnabled(true).build()).build();
-    fails(stack, "BP-APIGW-004", "aws_api_gateway_stage.Stage", "no throttling limits");
-    settings.putSettings(ApiGatewayMethodSettingsSettings.builder().throttlingRateLimit(100).throttlingBurstLimit(50).build());
-    passes(stack, "BP-APIGW-004");
+    rule(stack, "BP-APIGW-004", "aws_api_gateway_stage.Stage")
+        .fails("no throttling limits")
+        .after(() -> settings.putSettings(ApiGatewayMethodSettingsSettings.builder().throttlingRateLimit(100).throttlingBurstLimit(50).build()))
+        .passes();
   }
 
   @Test
@@ -77,18 +77,16 @@ class ApiAndIdentityRulesTest {
         .passwordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(12).requireLowercase(true).requireUppercase(true)
             .requireNumbers(true).requireSymbols(true).build()).build();
     for (String id : List.of("BP-COG-001", "BP-COG-002", "BP-COG-003")) passes(stack, id);
-    pool.setMfaConfiguration("OFF");
-    fails(stack, "BP-COG-001", "aws_cognito_user_pool.Users", "mfa_configuration is \"OFF\"");
-    pool.resetMfaConfiguration();
-    fails(stack, "BP-COG-001", "aws_cognito_user_pool.Users", "mfa_configuration is absent (default OFF)");
-    pool.putPasswordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(8).build());
-    fails(stack, "BP-COG-002", "aws_cognito_user_pool.Users", "minimum_length is 8");
-    pool.resetPasswordPolicy();
-    fails(stack, "BP-COG-002", "aws_cognito_user_pool.Users", "minimum_length is absent (default 8)");
-    pool.setDeletionProtection("INACTIVE");
-    fails(stack, "BP-COG-003", "aws_cognito_user_pool.Users", "deletion_protection is \"INACTIVE\"");
-    pool.resetDeletionProtection();
-    fails(stack, "BP-COG-003", "aws_cognito_user_pool.Users", "deletion_protection is absent (default INACTIVE)");
+    rule(stack, "BP-COG-001", "aws_cognito_user_pool.Users")
+        .after(() -> pool.setMfaConfiguration("OFF")).fails("mfa_configuration is \"OFF\"")
+        .after(pool::resetMfaConfiguration).fails("mfa_configuration is absent (default OFF)");
+    rule(stack, "BP-COG-002", "aws_cognito_user_pool.Users")
+        .after(() -> pool.putPasswordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(8).build()))
+        .fails("minimum_length is 8")
+        .after(pool::resetPasswordPolicy).fails("minimum_length is absent (default 8)");
+    rule(stack, "BP-COG-003", "aws_cognito_user_pool.Users")
+        .after(() -> pool.setDeletionProtection("INACTIVE")).fails("deletion_protection is \"INACTIVE\"")
+        .after(pool::resetDeletionProtection).fails("deletion_protection is absent (default INACTIVE)");
   }
 
   @Test
@@ -96,13 +94,13 @@ class ApiAndIdentityRulesTest {
     BlueprintStack stack = dev();
     IamPolicy admin = IamPolicy.Builder.create(stack, "Admin").name("admin")
         .policy(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}")).build();
-    fails(stack, "BP-IAM-001", "aws_iam_policy.Admin", "Allow of action *");
-    admin.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"s3:*\"],\"Resource\":\"arn:aws:s3:::b/*\"}"));
-    fails(stack, "BP-IAM-001", "aws_iam_policy.Admin", "Allow of action s3:*");
-    admin.setPolicy(policy("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}"));
-    fails(stack, "BP-IAM-001", "aws_iam_policy.Admin", "uses NotAction");
-    admin.setPolicy(policy("{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}"));
-    passes(stack, "BP-IAM-001");
+    rule(stack, "BP-IAM-001", "aws_iam_policy.Admin")
+        .fails("Allow of action *")
+        .after(() -> admin.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"s3:*\"],\"Resource\":\"arn:aws:s3:::b/*\"}")))
+        .fails("Allow of action s3:*")
+        .after(() -> admin.setPolicy(policy("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"}")))
+        .fails("uses NotAction")
+        .after(() -> admin.setPolicy(policy("{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}"))).passes();
     IamRole.Builder.create(stack, "Role").assumeRolePolicy(policy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::1:root\"},"
         + "\"Action\":\"sts:AssumeRole\"}")).inlinePolicy(List.of(IamRoleInlinePolicy.builder().name("inline")
             .policy(policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"arn:x\"}")).build())).build();
@@ -115,11 +113,11 @@ class ApiAndIdentityRulesTest {
     IamRolePolicy inline = IamRolePolicy.Builder.create(stack, "Inline").role("r").name("p")
         .policy(policy("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"cloudwatch:PutMetricData\","
             + "\"ec2:DescribeInstances\",\"logs:PutLogEvents\"],\"Resource\":\"arn:aws:logs:x\"}")).build();
-    passes(stack, "BP-IAM-002");
-    inline.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"ec2:DescribeInstances\"],\"Resource\":\"*\"}"));
-    passes(stack, "BP-IAM-002");
-    inline.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"s3:PutObject\"],\"Resource\":[\"*\"]}"));
-    fails(stack, "BP-IAM-002", "aws_iam_role_policy.Inline", "Allow of [s3:PutObject] on Resource \"*\"");
+    rule(stack, "BP-IAM-002", "aws_iam_role_policy.Inline").passes()
+        .after(() -> inline.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"ec2:DescribeInstances\"],\"Resource\":\"*\"}")))
+        .passes()
+        .after(() -> inline.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"ecr:GetAuthorizationToken\",\"s3:PutObject\"],\"Resource\":[\"*\"]}")))
+        .fails("Allow of [s3:PutObject] on Resource \"*\"");
     inline.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"s3:PutObject\",\"Resource\":\"*\","
         + "\"Condition\":{\"StringEquals\":{\"aws:ResourceAccount\":\"1\"}}}"));
     passes(stack, "BP-IAM-002");

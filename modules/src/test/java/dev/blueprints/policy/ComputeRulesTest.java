@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.ebs_volume.EbsVolume;
@@ -67,17 +68,15 @@ class ComputeRulesTest {
   void launchTemplatesAndInstancesRequireImdsV2() {
     BlueprintStack stack = dev();
     LaunchTemplate lt = launchTemplate(stack);
-    passes(stack, "BP-EC2-001");
-    lt.putMetadataOptions(LaunchTemplateMetadataOptions.builder().httpTokens("optional").build());
-    fails(stack, "BP-EC2-001", "aws_launch_template.Lt", "http_tokens is \"optional\"");
-    lt.resetMetadataOptions();
-    fails(stack, "BP-EC2-001", "aws_launch_template.Lt", "http_tokens is absent");
+    rule(stack, "BP-EC2-001", "aws_launch_template.Lt").passes()
+        .after(() -> lt.putMetadataOptions(LaunchTemplateMetadataOptions.builder().httpTokens("optional").build()))
+        .fails("http_tokens is \"optional\"")
+        .after(lt::resetMetadataOptions).fails("http_tokens is absent");
     lt.putMetadataOptions(LaunchTemplateMetadataOptions.builder().httpTokens("required").build());
     Instance instance = Instance.Builder.create(stack, "Vm").ami("ami-1").instanceType("t3.micro")
         .metadataOptions(InstanceMetadataOptions.builder().httpTokens("required").build()).build();
-    passes(stack, "BP-EC2-001");
-    instance.resetMetadataOptions();
-    fails(stack, "BP-EC2-001", "aws_instance.Vm", "http_tokens is absent");
+    rule(stack, "BP-EC2-001", "aws_instance.Vm").passes()
+        .after(instance::resetMetadataOptions).fails("http_tokens is absent");
   }
 
   @Test
@@ -87,17 +86,16 @@ class ComputeRulesTest {
     passes(stack, "BP-EC2-002");
     lt.putBlockDeviceMappings(List.of(LaunchTemplateBlockDeviceMappings.builder().deviceName("/dev/xvda")
         .ebs(LaunchTemplateBlockDeviceMappingsEbs.builder().volumeType("gp3").build()).build()));
-    fails(stack, "BP-EC2-002", "aws_launch_template.Lt", "block device /dev/xvda has ebs.encrypted absent");
-    lt.resetBlockDeviceMappings();
-    fails(stack, "BP-EC2-002", "aws_launch_template.Lt", "no block_device_mappings");
+    rule(stack, "BP-EC2-002", "aws_launch_template.Lt")
+        .fails("block device /dev/xvda has ebs.encrypted absent")
+        .after(lt::resetBlockDeviceMappings).fails("no block_device_mappings");
 
     BlueprintStack other = dev();
     EbsVolume volume = EbsVolume.Builder.create(other, "Volume").availabilityZone("eu-west-1a").size(10).encrypted(true).build();
     Instance vm = Instance.Builder.create(other, "Vm").ami("ami-1").instanceType("t3.micro")
         .rootBlockDevice(InstanceRootBlockDevice.builder().encrypted(true).build()).build();
-    passes(other, "BP-EC2-002");
-    volume.resetEncrypted();
-    fails(other, "BP-EC2-002", "aws_ebs_volume.Volume", "encrypted is absent");
+    rule(other, "BP-EC2-002", "aws_ebs_volume.Volume").passes()
+        .after(volume::resetEncrypted).fails("encrypted is absent");
     vm.resetRootBlockDevice();
     fails(other, "BP-EC2-002", "aws_instance.Vm", "root_block_device.encrypted is absent");
   }
@@ -107,14 +105,15 @@ class ComputeRulesTest {
     BlueprintStack stack = dev();
     LaunchTemplate lt = launchTemplate(stack);
     Instance vm = Instance.Builder.create(stack, "Vm").ami("ami-1").instanceType("t3.micro").build();
-    passes(stack, "BP-EC2-003");
-    lt.putNetworkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder().associatePublicIpAddress("true").build()));
-    vm.setAssociatePublicIpAddress(true);
-    fails(stack, "BP-EC2-003", "aws_launch_template.Lt", "network_interfaces.associate_public_ip_address is true");
-    fails(stack, "BP-EC2-003", "aws_instance.Vm", "associate_public_ip_address is true");
-    vm.setAssociatePublicIpAddress(false);
-    lt.putNetworkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder().associatePublicIpAddress("false").build()));
-    passes(stack, "BP-EC2-003");
+    rule(stack, "BP-EC2-003", "aws_launch_template.Lt").passes()
+        .after(() -> lt.putNetworkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder().associatePublicIpAddress("true").build())))
+        .after(() -> vm.setAssociatePublicIpAddress(true))
+        .fails("network_interfaces.associate_public_ip_address is true");
+    rule(stack, "BP-EC2-003", "aws_instance.Vm")
+        .fails("associate_public_ip_address is true")
+        .after(() -> vm.setAssociatePublicIpAddress(false))
+        .after(() -> lt.putNetworkInterfaces(List.of(LaunchTemplateNetworkInterfaces.builder().associatePublicIpAddress("false").build())))
+        .passes();
   }
 
   @Test
@@ -122,11 +121,10 @@ class ComputeRulesTest {
     BlueprintStack stack = dev();
     EcsCluster cluster = EcsCluster.Builder.create(stack, "Cluster").name("c")
         .setting(List.of(EcsClusterSetting.builder().name("containerInsights").value("enabled").build())).build();
-    passes(stack, "BP-ECS-001");
-    cluster.putSetting(List.of(EcsClusterSetting.builder().name("containerInsights").value("disabled").build()));
-    fails(stack, "BP-ECS-001", "aws_ecs_cluster.Cluster", "containerInsights is disabled");
-    cluster.resetSetting();
-    fails(stack, "BP-ECS-001", "aws_ecs_cluster.Cluster", "no containerInsights setting");
+    rule(stack, "BP-ECS-001", "aws_ecs_cluster.Cluster").passes()
+        .after(() -> cluster.putSetting(List.of(EcsClusterSetting.builder().name("containerInsights").value("disabled").build())))
+        .fails("containerInsights is disabled")
+        .after(cluster::resetSetting).fails("no containerInsights setting");
   }
 
   @Test
@@ -174,27 +172,26 @@ class ComputeRulesTest {
         .build();
     passes(stack, "BP-ECS-005");
     passes(stack, "BP-ECS-006");
-    service.putDeploymentCircuitBreaker(EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(false).build());
-    fails(stack, "BP-ECS-005", "aws_ecs_service.Service", "deployment_circuit_breaker is");
-    service.resetDeploymentCircuitBreaker();
-    fails(stack, "BP-ECS-005", "aws_ecs_service.Service", "deployment_circuit_breaker is absent");
-    service.putDeploymentController(EcsServiceDeploymentController.builder().type("CODE_DEPLOY").build());
-    passes(stack, "BP-ECS-005");   // CodeDeploy rolls back itself
-    service.putNetworkConfiguration(EcsServiceNetworkConfiguration.builder().subnets(List.of("subnet-1")).assignPublicIp(true).build());
-    fails(stack, "BP-ECS-006", "aws_ecs_service.Service", "assign_public_ip is true");
-    service.putNetworkConfiguration(EcsServiceNetworkConfiguration.builder().subnets(List.of("subnet-1")).build());
-    passes(stack, "BP-ECS-006");
+    rule(stack, "BP-ECS-005", "aws_ecs_service.Service")
+        .after(() -> service.putDeploymentCircuitBreaker(EcsServiceDeploymentCircuitBreaker.builder().enable(true).rollback(false).build()))
+        .fails("deployment_circuit_breaker is")
+        .after(service::resetDeploymentCircuitBreaker).fails("deployment_circuit_breaker is absent")
+        .after(() -> service.putDeploymentController(EcsServiceDeploymentController.builder().type("CODE_DEPLOY").build()))
+        .passes();   // CodeDeploy rolls back itself
+    rule(stack, "BP-ECS-006", "aws_ecs_service.Service")
+        .after(() -> service.putNetworkConfiguration(EcsServiceNetworkConfiguration.builder().subnets(List.of("subnet-1")).assignPublicIp(true).build()))
+        .fails("assign_public_ip is true")
+        .after(() -> service.putNetworkConfiguration(EcsServiceNetworkConfiguration.builder().subnets(List.of("subnet-1")).build()))
+        .passes();
   }
 
   @Test
   void taskAndExecutionRolesDiffer() {
     BlueprintStack stack = dev();
     EcsTaskDefinition task = task(stack, c -> { });
-    passes(stack, "BP-ECS-007");
-    task.setTaskRoleArn("arn:aws:iam::1:role/exec");
-    fails(stack, "BP-ECS-007", "aws_ecs_task_definition.Task", "are the same role");
-    task.resetTaskRoleArn();
-    passes(stack, "BP-ECS-007");
+    rule(stack, "BP-ECS-007", "aws_ecs_task_definition.Task").passes()
+        .after(() -> task.setTaskRoleArn("arn:aws:iam::1:role/exec")).fails("are the same role")
+        .after(task::resetTaskRoleArn).passes();
   }
 
   @Test
@@ -205,13 +202,12 @@ class ComputeRulesTest {
     fails(stack, "BP-ECR-003", "aws_ecr_repository.Repo", "the repository has no lifecycle policy");
     EcrLifecyclePolicy.Builder.create(stack, "Lifecycle").repository(repo.getName()).policy("{\"rules\":[]}").build();
     for (String id : List.of("BP-ECR-001", "BP-ECR-002", "BP-ECR-003")) passes(stack, id);
-    repo.putImageScanningConfiguration(EcrRepositoryImageScanningConfiguration.builder().scanOnPush(false).build());
-    fails(stack, "BP-ECR-001", "aws_ecr_repository.Repo", "scan_on_push is false");
-    repo.resetImageScanningConfiguration();
-    fails(stack, "BP-ECR-001", "aws_ecr_repository.Repo", "scan_on_push is absent");
-    repo.setImageTagMutability("MUTABLE");
-    fails(stack, "BP-ECR-002", "aws_ecr_repository.Repo", "image_tag_mutability is \"MUTABLE\"");
-    repo.resetImageTagMutability();
-    fails(stack, "BP-ECR-002", "aws_ecr_repository.Repo", "image_tag_mutability is absent (default MUTABLE)");
+    rule(stack, "BP-ECR-001", "aws_ecr_repository.Repo")
+        .after(() -> repo.putImageScanningConfiguration(EcrRepositoryImageScanningConfiguration.builder().scanOnPush(false).build()))
+        .fails("scan_on_push is false")
+        .after(repo::resetImageScanningConfiguration).fails("scan_on_push is absent");
+    rule(stack, "BP-ECR-002", "aws_ecr_repository.Repo")
+        .after(() -> repo.setImageTagMutability("MUTABLE")).fails("image_tag_mutability is \"MUTABLE\"")
+        .after(repo::resetImageTagMutability).fails("image_tag_mutability is absent (default MUTABLE)");
   }
 }

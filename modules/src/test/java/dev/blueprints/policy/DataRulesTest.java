@@ -4,6 +4,7 @@ import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
 import static dev.blueprints.policy.PolicyAssert.prod;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_metric_alarm.CloudwatchMetricAlarm;
@@ -24,7 +25,11 @@ import dev.blueprints.data.BucketProps;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DataRulesTest {
   /** An RDS instance as a careful team ships it: every RDS rule passes. */
@@ -43,44 +48,41 @@ class DataRulesTest {
     for (int i = 1; i <= 11; i++) passes(stack, String.format("BP-RDS-%03d", i));
   }
 
-  @Test
-  void storageIsEncrypted() {
-    BlueprintStack stack = dev();
-    DbInstance db = database(stack);
-    db.setStorageEncrypted(false);
-    fails(stack, "BP-RDS-001", "aws_db_instance.Db", "storage_encrypted is false");
-    db.resetStorageEncrypted();
-    fails(stack, "BP-RDS-001", "aws_db_instance.Db", "storage_encrypted is absent (default false)");
+  /**
+   * One setting of the secure database changed breaks one rule ({@code message}); reset to its default, the rule
+   * reports {@code afterReset}, or passes when that is null.
+   */
+  record Weakened(String rule, Consumer<DbInstance> change, String message, Consumer<DbInstance> reset, String afterReset) {
+    @Override
+    public String toString() {
+      return rule + ": " + message;
+    }
   }
 
-  @Test
-  void databasesAreNotPublic() {
-    BlueprintStack stack = dev();
-    DbInstance db = database(stack);
-    db.setPubliclyAccessible(true);
-    fails(stack, "BP-RDS-002", "aws_db_instance.Db", "publicly_accessible is true");
-    db.resetPubliclyAccessible();
-    passes(stack, "BP-RDS-002");
+  static Stream<Weakened> weakenedDatabases() {
+    return Stream.of(
+        new Weakened("BP-RDS-001", db -> db.setStorageEncrypted(false), "storage_encrypted is false",
+            DbInstance::resetStorageEncrypted, "storage_encrypted is absent (default false)"),
+        new Weakened("BP-RDS-002", db -> db.setPubliclyAccessible(true), "publicly_accessible is true",
+            DbInstance::resetPubliclyAccessible, null),
+        new Weakened("BP-RDS-003", db -> db.setBackupRetentionPeriod(1), "backup_retention_period is 1",
+            DbInstance::resetBackupRetentionPeriod, "backup_retention_period is absent"),
+        new Weakened("BP-RDS-004", db -> db.setDeletionProtection(false), "deletion_protection is false",
+            DbInstance::resetDeletionProtection, "deletion_protection is absent"),
+        new Weakened("BP-RDS-007", db -> db.setSkipFinalSnapshot(true), "skip_final_snapshot is true",
+            DbInstance::resetSkipFinalSnapshot, null));
   }
 
-  @Test
-  void backupsAreKeptAWeek() {
+  @ParameterizedTest
+  @MethodSource("weakenedDatabases")
+  void oneWeakenedSettingFailsItsRule(Weakened c) {
     BlueprintStack stack = dev();
     DbInstance db = database(stack);
-    db.setBackupRetentionPeriod(1);
-    fails(stack, "BP-RDS-003", "aws_db_instance.Db", "backup_retention_period is 1");
-    db.resetBackupRetentionPeriod();
-    fails(stack, "BP-RDS-003", "aws_db_instance.Db", "backup_retention_period is absent");
-  }
-
-  @Test
-  void deletionProtectionIsOn() {
-    BlueprintStack stack = dev();
-    DbInstance db = database(stack);
-    db.setDeletionProtection(false);
-    fails(stack, "BP-RDS-004", "aws_db_instance.Db", "deletion_protection is false");
-    db.resetDeletionProtection();
-    fails(stack, "BP-RDS-004", "aws_db_instance.Db", "deletion_protection is absent");
+    c.change().accept(db);
+    fails(stack, c.rule(), "aws_db_instance.Db", c.message());
+    c.reset().accept(db);
+    if (c.afterReset() == null) passes(stack, c.rule());
+    else fails(stack, c.rule(), "aws_db_instance.Db", c.afterReset());
   }
 
   @Test
@@ -97,22 +99,10 @@ class DataRulesTest {
   void masterPasswordsAreManagedByRds() {
     BlueprintStack stack = dev();
     DbInstance db = database(stack);
-    db.resetManageMasterUserPassword();
-    fails(stack, "BP-RDS-006", "aws_db_instance.Db", "manage_master_user_password is absent");
-    db.setPassword("hunter2hunter2");
-    fails(stack, "BP-RDS-006", "aws_db_instance.Db", "password is a literal");
-    db.setPassword("${data.aws_secretsmanager_secret_version.db.secret_string}");
-    passes(stack, "BP-RDS-006");
-  }
-
-  @Test
-  void deletingTakesAFinalSnapshot() {
-    BlueprintStack stack = dev();
-    DbInstance db = database(stack);
-    db.setSkipFinalSnapshot(true);
-    fails(stack, "BP-RDS-007", "aws_db_instance.Db", "skip_final_snapshot is true");
-    db.resetSkipFinalSnapshot();
-    passes(stack, "BP-RDS-007");
+    rule(stack, "BP-RDS-006", "aws_db_instance.Db")
+        .after(db::resetManageMasterUserPassword).fails("manage_master_user_password is absent")
+        .after(() -> db.setPassword("hunter2hunter2")).fails("password is a literal")
+        .after(() -> db.setPassword("${data.aws_secretsmanager_secret_version.db.secret_string}")).passes();
   }
 
   @Test
@@ -131,10 +121,9 @@ class DataRulesTest {
     DbInstance db = database(stack);
     db.resetEnabledCloudwatchLogsExports();
     fails(stack, "BP-RDS-010", "aws_db_instance.Db", "enabled_cloudwatch_logs_exports is absent");
-    db.setAutoMinorVersionUpgrade(false);
-    fails(stack, "BP-RDS-011", "aws_db_instance.Db", "auto_minor_version_upgrade is false");
-    db.resetAutoMinorVersionUpgrade();
-    passes(stack, "BP-RDS-011");
+    rule(stack, "BP-RDS-011", "aws_db_instance.Db")
+        .after(() -> db.setAutoMinorVersionUpgrade(false)).fails("auto_minor_version_upgrade is false")
+        .after(db::resetAutoMinorVersionUpgrade).passes();
   }
 
   @Test
@@ -143,18 +132,15 @@ class DataRulesTest {
     MemorydbCluster cache = MemorydbCluster.Builder.create(stack, "Cache").name("cache").aclName("acl").nodeType("db.t4g.small")
         .tlsEnabled(true).snapshotRetentionLimit(7).numReplicasPerShard(1).build();
     for (String id : List.of("BP-MDB-001", "BP-MDB-002", "BP-MDB-003")) passes(stack, id);
-    cache.setTlsEnabled(false);
-    fails(stack, "BP-MDB-001", "aws_memorydb_cluster.Cache", "tls_enabled is false");
-    cache.resetTlsEnabled();
-    passes(stack, "BP-MDB-001");
-    cache.resetSnapshotRetentionLimit();
-    fails(stack, "BP-MDB-002", "aws_memorydb_cluster.Cache", "snapshot_retention_limit is absent (default 0");
-    cache.setSnapshotRetentionLimit(0);
-    fails(stack, "BP-MDB-002", "aws_memorydb_cluster.Cache", "snapshot_retention_limit is 0");
-    cache.setNumReplicasPerShard(0);
-    fails(stack, "BP-MDB-003", "aws_memorydb_cluster.Cache", "num_replicas_per_shard is 0 in production");
-    cache.resetNumReplicasPerShard();   // absent: 1 replica
-    passes(stack, "BP-MDB-003");
+    rule(stack, "BP-MDB-001", "aws_memorydb_cluster.Cache")
+        .after(() -> cache.setTlsEnabled(false)).fails("tls_enabled is false")
+        .after(cache::resetTlsEnabled).passes();
+    rule(stack, "BP-MDB-002", "aws_memorydb_cluster.Cache")
+        .after(cache::resetSnapshotRetentionLimit).fails("snapshot_retention_limit is absent (default 0")
+        .after(() -> cache.setSnapshotRetentionLimit(0)).fails("snapshot_retention_limit is 0");
+    rule(stack, "BP-MDB-003", "aws_memorydb_cluster.Cache")
+        .after(() -> cache.setNumReplicasPerShard(0)).fails("num_replicas_per_shard is 0 in production")
+        .after(cache::resetNumReplicasPerShard).passes();   // absent: 1 replica
   }
 
   @Test
@@ -200,10 +186,9 @@ class DataRulesTest {
     SecretsmanagerSecret secret = SecretsmanagerSecret.Builder.create(stack, "Secret").name("db").kmsKeyId("arn:kms").build();
     passes(stack, "BP-SM-001");
     passes(stack, "BP-SM-002");
-    secret.setRecoveryWindowInDays(0);
-    fails(stack, "BP-SM-001", "aws_secretsmanager_secret.Secret", "recovery_window_in_days is 0");
-    secret.resetRecoveryWindowInDays();   // absent: 30 days
-    passes(stack, "BP-SM-001");
+    rule(stack, "BP-SM-001", "aws_secretsmanager_secret.Secret")
+        .after(() -> secret.setRecoveryWindowInDays(0)).fails("recovery_window_in_days is 0")
+        .after(secret::resetRecoveryWindowInDays).passes();   // absent: 30 days
     secret.resetKmsKeyId();
     fails(stack, "BP-SM-002", "aws_secretsmanager_secret.Secret", "kms_key_id is absent");
   }
@@ -212,11 +197,9 @@ class DataRulesTest {
   void kmsKeysRotate() {
     BlueprintStack stack = dev();
     KmsKey key = KmsKey.Builder.create(stack, "Key").enableKeyRotation(true).build();
-    passes(stack, "BP-KMS-001");
-    key.resetEnableKeyRotation();
-    fails(stack, "BP-KMS-001", "aws_kms_key.Key", "enable_key_rotation is absent (default false)");
-    key.setCustomerMasterKeySpec("RSA_2048");   // asymmetric keys cannot rotate
-    passes(stack, "BP-KMS-001");
+    rule(stack, "BP-KMS-001", "aws_kms_key.Key").passes()
+        .after(key::resetEnableKeyRotation).fails("enable_key_rotation is absent (default false)")
+        .after(() -> key.setCustomerMasterKeySpec("RSA_2048")).passes();   // asymmetric keys cannot rotate
   }
 
   @Test
@@ -225,9 +208,9 @@ class DataRulesTest {
     new LogGroup(stack, "Logs", LogGroupProps.of("/acme/app", 30));
     passes(stack, "BP-CW-001");
     CloudwatchLogGroup raw = CloudwatchLogGroup.Builder.create(stack, "Raw").name("/acme/raw").build();
-    fails(stack, "BP-CW-001", "aws_cloudwatch_log_group.Raw", "retention_in_days is absent");
-    raw.setRetentionInDays(0);
-    fails(stack, "BP-CW-001", "aws_cloudwatch_log_group.Raw", "retention_in_days is 0");
+    rule(stack, "BP-CW-001", "aws_cloudwatch_log_group.Raw")
+        .fails("retention_in_days is absent")
+        .after(() -> raw.setRetentionInDays(0)).fails("retention_in_days is 0");
   }
 
   @Test
@@ -236,11 +219,8 @@ class DataRulesTest {
     CloudwatchMetricAlarm alarm = CloudwatchMetricAlarm.Builder.create(stack, "Alarm").alarmName("cpu")
         .comparisonOperator("GreaterThanThreshold").evaluationPeriods(2).metricName("CPUUtilization").namespace("AWS/EC2")
         .period(300).statistic("Average").threshold(80).alarmActions(List.of("arn:sns")).build();
-    passes(stack, "BP-CW-002");
-    alarm.setActionsEnabled(false);
-    fails(stack, "BP-CW-002", "aws_cloudwatch_metric_alarm.Alarm", "actions_enabled is false");
-    alarm.resetActionsEnabled();
-    alarm.resetAlarmActions();
-    fails(stack, "BP-CW-002", "aws_cloudwatch_metric_alarm.Alarm", "the alarm has no alarm_actions");
+    rule(stack, "BP-CW-002", "aws_cloudwatch_metric_alarm.Alarm").passes()
+        .after(() -> alarm.setActionsEnabled(false)).fails("actions_enabled is false")
+        .after(alarm::resetActionsEnabled).after(alarm::resetAlarmActions).fails("the alarm has no alarm_actions");
   }
 }

@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
@@ -31,9 +32,8 @@ class ExposureRulesTest {
     BlueprintStack stack = dev();
     MemorydbCluster cache = MemorydbCluster.Builder.create(stack, "Cache").name("cache").aclName("cache-users")
         .nodeType("db.t4g.small").build();
-    passes(stack, "BP-MDB-004");
-    cache.setAclName("open-access");
-    fails(stack, "BP-MDB-004", "aws_memorydb_cluster.Cache", "acl_name is \"open-access\"");
+    rule(stack, "BP-MDB-004", "aws_memorydb_cluster.Cache").passes()
+        .after(() -> cache.setAclName("open-access")).fails("acl_name is \"open-access\"");
   }
 
   @Test
@@ -44,10 +44,9 @@ class ExposureRulesTest {
         .backupPolicy(EfsBackupPolicyBackupPolicy.builder().status("ENABLED").build()).build();
     passes(stack, "BP-EFS-001");
     passes(stack, "BP-EFS-002");
-    fs.setEncrypted(false);
-    fails(stack, "BP-EFS-001", "aws_efs_file_system.Files", "encrypted is false");
-    fs.resetEncrypted();
-    fails(stack, "BP-EFS-001", "aws_efs_file_system.Files", "encrypted is absent");
+    rule(stack, "BP-EFS-001", "aws_efs_file_system.Files")
+        .after(() -> fs.setEncrypted(false)).fails("encrypted is false")
+        .after(fs::resetEncrypted).fails("encrypted is absent");
     backup.putBackupPolicy(EfsBackupPolicyBackupPolicy.builder().status("DISABLED").build());
     fails(stack, "BP-EFS-002", "aws_efs_file_system.Files", "aws_efs_backup_policy status is \"DISABLED\"");
     BlueprintStack bare = dev();
@@ -84,9 +83,8 @@ class ExposureRulesTest {
   void topicsAreEncrypted() {
     BlueprintStack stack = dev();
     SnsTopic topic = SnsTopic.Builder.create(stack, "Topic").name("alarms").kmsMasterKeyId("${aws_kms_key.Key.arn}").build();
-    passes(stack, "BP-SNS-001");
-    topic.resetKmsMasterKeyId();
-    fails(stack, "BP-SNS-001", "aws_sns_topic.Topic", "kms_master_key_id is absent");
+    rule(stack, "BP-SNS-001", "aws_sns_topic.Topic").passes()
+        .after(topic::resetKmsMasterKeyId).fails("kms_master_key_id is absent");
   }
 
   private static DbInstance database(BlueprintStack stack, String engine, String version) {
@@ -100,15 +98,16 @@ class ExposureRulesTest {
     DbParameterGroup group = DbParameterGroup.Builder.create(postgres, "Params").name("pg").family("postgres15")
         .parameter(List.of(DbParameterGroupParameter.builder().name("rds.force_ssl").value("1").build())).build();
     DbInstance db = database(postgres, "postgres", "15.4");
-    db.setParameterGroupName(group.getName());
-    passes(postgres, "BP-RDS-012");
-    group.putParameter(List.of(DbParameterGroupParameter.builder().name("rds.force_ssl").value("0").build()));
-    fails(postgres, "BP-RDS-012", "aws_db_instance.Db", "rds.force_ssl is 0 in parameter group aws_db_parameter_group.Params");
+    rule(postgres, "BP-RDS-012", "aws_db_instance.Db")
+        .after(() -> db.setParameterGroupName(group.getName())).passes()
+        .after(() -> group.putParameter(List.of(DbParameterGroupParameter.builder().name("rds.force_ssl").value("0").build())))
+        .fails("rds.force_ssl is 0 in parameter group aws_db_parameter_group.Params");
     // Version 15 and later default to TLS only; 14 does not.
-    group.putParameter(List.of(DbParameterGroupParameter.builder().name("log_connections").value("1").build()));
-    passes(postgres, "BP-RDS-012");
-    group.setFamily("postgres14");
-    fails(postgres, "BP-RDS-012", "aws_db_instance.Db", "rds.force_ssl is not set in parameter group aws_db_parameter_group.Params");
+    rule(postgres, "BP-RDS-012", "aws_db_instance.Db")
+        .after(() -> group.putParameter(List.of(DbParameterGroupParameter.builder().name("log_connections").value("1").build())))
+        .passes()
+        .after(() -> group.setFamily("postgres14"))
+        .fails("rds.force_ssl is not set in parameter group aws_db_parameter_group.Params");
 
     BlueprintStack mysql = dev();
     DbInstance my = database(mysql, "mysql", "8.0.35");
@@ -125,9 +124,9 @@ class ExposureRulesTest {
     CognitoUserPool pool = CognitoUserPool.Builder.create(stack, "Users").name("users")
         .passwordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(12).requireLowercase(true).requireUppercase(true)
             .requireNumbers(true).requireSymbols(true).build()).build();
-    passes(stack, "BP-COG-004");
-    pool.putPasswordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(12).requireLowercase(true).requireUppercase(true).build());
-    fails(stack, "BP-COG-004", "aws_cognito_user_pool.Users", "password_policy does not set require_numbers, require_symbols = true");
+    rule(stack, "BP-COG-004", "aws_cognito_user_pool.Users").passes()
+        .after(() -> pool.putPasswordPolicy(CognitoUserPoolPasswordPolicy.builder().minimumLength(12).requireLowercase(true).requireUppercase(true).build()))
+        .fails("password_policy does not set require_numbers, require_symbols = true");
   }
 
   @Test
@@ -135,10 +134,9 @@ class ExposureRulesTest {
     BlueprintStack stack = dev();
     CloudwatchLogGroup logs = CloudwatchLogGroup.Builder.create(stack, "Logs").name("/app/api").retentionInDays(30)
         .tags(Map.of("DataClassification", "internal")).build();
-    passes(stack, "BP-CW-003");
-    logs.setTags(Map.of("DataClassification", "Confidential"));
-    fails(stack, "BP-CW-003", "aws_cloudwatch_log_group.Logs", "DataClassification is \"Confidential\" but kms_key_id is absent");
-    logs.setKmsKeyId("${aws_kms_key.Logs.arn}");
-    passes(stack, "BP-CW-003");
+    rule(stack, "BP-CW-003", "aws_cloudwatch_log_group.Logs").passes()
+        .after(() -> logs.setTags(Map.of("DataClassification", "Confidential")))
+        .fails("DataClassification is \"Confidential\" but kms_key_id is absent")
+        .after(() -> logs.setKmsKeyId("${aws_kms_key.Logs.arn}")).passes();
   }
 }

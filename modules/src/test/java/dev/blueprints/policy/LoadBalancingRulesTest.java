@@ -4,6 +4,7 @@ import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
 import static dev.blueprints.policy.PolicyAssert.prod;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.hashicorp.cdktf.providers.aws.autoscaling_attachment.AutoscalingAttachment;
 import com.hashicorp.cdktf.providers.aws.autoscaling_group.AutoscalingGroup;
@@ -32,13 +33,10 @@ class LoadBalancingRulesTest {
   void albsDropInvalidHeaders() {
     BlueprintStack stack = dev();
     Lb lb = alb(stack);
-    passes(stack, "BP-LB-001");
-    lb.setDropInvalidHeaderFields(false);
-    fails(stack, "BP-LB-001", "aws_lb.Lb", "drop_invalid_header_fields is false");
-    lb.resetDropInvalidHeaderFields();
-    fails(stack, "BP-LB-001", "aws_lb.Lb", "drop_invalid_header_fields is absent");
-    lb.setLoadBalancerType("network");   // not applicable to NLBs
-    passes(stack, "BP-LB-001");
+    rule(stack, "BP-LB-001", "aws_lb.Lb").passes()
+        .after(() -> lb.setDropInvalidHeaderFields(false)).fails("drop_invalid_header_fields is false")
+        .after(lb::resetDropInvalidHeaderFields).fails("drop_invalid_header_fields is absent")
+        .after(() -> lb.setLoadBalancerType("network")).passes();   // not applicable to NLBs
   }
 
   @Test
@@ -46,13 +44,11 @@ class LoadBalancingRulesTest {
     BlueprintStack stack = dev();
     LbListener listener = LbListener.Builder.create(stack, "Https").loadBalancerArn("arn:lb").protocol("HTTPS").port(443)
         .certificateArn("arn:cert").sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06").defaultAction(List.of(forward())).build();
-    passes(stack, "BP-LB-002");
-    listener.setSslPolicy("ELBSecurityPolicy-2016-08");
-    fails(stack, "BP-LB-002", "aws_lb_listener.Https", "ELBSecurityPolicy-2016-08, which allows TLS older than 1.2");
-    listener.resetSslPolicy();
-    fails(stack, "BP-LB-002", "aws_lb_listener.Https", "ssl_policy is absent");
-    listener.setProtocol("TCP");
-    passes(stack, "BP-LB-002");
+    rule(stack, "BP-LB-002", "aws_lb_listener.Https").passes()
+        .after(() -> listener.setSslPolicy("ELBSecurityPolicy-2016-08"))
+        .fails("ELBSecurityPolicy-2016-08, which allows TLS older than 1.2")
+        .after(listener::resetSslPolicy).fails("ssl_policy is absent")
+        .after(() -> listener.setProtocol("TCP")).passes();
   }
 
   @Test
@@ -62,20 +58,17 @@ class LoadBalancingRulesTest {
         .defaultAction(List.of(LbListenerDefaultAction.builder().type("redirect").redirect(
             LbListenerDefaultActionRedirect.builder().protocol("HTTPS").port("443").statusCode("HTTP_301").build()).build()))
         .build();
-    passes(stack, "BP-LB-003");
-    listener.putDefaultAction(List.of(forward()));
-    fails(stack, "BP-LB-003", "aws_lb_listener.Http", "default action is \"forward\"");
-    listener.resetProtocol();   // absent: HTTP
-    fails(stack, "BP-LB-003", "aws_lb_listener.Http", "serving plain HTTP");
+    rule(stack, "BP-LB-003", "aws_lb_listener.Http").passes()
+        .after(() -> listener.putDefaultAction(List.of(forward()))).fails("default action is \"forward\"")
+        .after(listener::resetProtocol).fails("serving plain HTTP");   // absent: HTTP
   }
 
   @Test
   void productionLoadBalancersHaveDeletionProtection() {
     BlueprintStack prod = prod();
     Lb lb = alb(prod);
-    passes(prod, "BP-LB-004");
-    lb.resetEnableDeletionProtection();
-    fails(prod, "BP-LB-004", "aws_lb.Lb", "enable_deletion_protection is absent in production");
+    rule(prod, "BP-LB-004", "aws_lb.Lb").passes()
+        .after(lb::resetEnableDeletionProtection).fails("enable_deletion_protection is absent in production");
     BlueprintStack dev = dev();
     alb(dev).setEnableDeletionProtection(false);
     passes(dev, "BP-LB-004");
@@ -85,11 +78,10 @@ class LoadBalancingRulesTest {
   void albsWriteAccessLogs() {
     BlueprintStack stack = dev();
     Lb lb = alb(stack);
-    passes(stack, "BP-LB-005");
-    lb.putAccessLogs(LbAccessLogs.builder().bucket("logs").enabled(false).build());
-    fails(stack, "BP-LB-005", "aws_lb.Lb", "access logs are off");
-    lb.resetAccessLogs();
-    fails(stack, "BP-LB-005", "aws_lb.Lb", "access logs are off");
+    rule(stack, "BP-LB-005", "aws_lb.Lb").passes()
+        .after(() -> lb.putAccessLogs(LbAccessLogs.builder().bucket("logs").enabled(false).build()))
+        .fails("access logs are off")
+        .after(lb::resetAccessLogs).fails("access logs are off");
   }
 
   @Test
@@ -97,16 +89,15 @@ class LoadBalancingRulesTest {
     BlueprintStack stack = dev();
     LbTargetGroup tg = LbTargetGroup.Builder.create(stack, "Tg").port(8000).protocol("HTTP").vpcId("vpc-1")
         .healthCheck(LbTargetGroupHealthCheck.builder().enabled(true).path("/health").matcher("200").build()).build();
-    passes(stack, "BP-LB-006");
-    tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(true).build());
-    fails(stack, "BP-LB-006", "aws_lb_target_group.Tg", "the HTTP health check has no path");
-    tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(false).path("/").build());
-    fails(stack, "BP-LB-006", "aws_lb_target_group.Tg", "the health check is disabled");
-    tg.resetHealthCheck();
-    fails(stack, "BP-LB-006", "aws_lb_target_group.Tg", "no health_check block");
-    tg.setProtocol("TCP");
-    tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(true).protocol("TCP").build());
-    passes(stack, "BP-LB-006");
+    rule(stack, "BP-LB-006", "aws_lb_target_group.Tg").passes()
+        .after(() -> tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(true).build()))
+        .fails("the HTTP health check has no path")
+        .after(() -> tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(false).path("/").build()))
+        .fails("the health check is disabled")
+        .after(tg::resetHealthCheck).fails("no health_check block")
+        .after(() -> tg.setProtocol("TCP"))
+        .after(() -> tg.putHealthCheck(LbTargetGroupHealthCheck.builder().enabled(true).protocol("TCP").build()))
+        .passes();
   }
 
   @Test
@@ -114,11 +105,9 @@ class LoadBalancingRulesTest {
     BlueprintStack stack = dev();
     AutoscalingGroup asg = AutoscalingGroup.Builder.create(stack, "Asg").minSize(1).maxSize(2)
         .targetGroupArns(List.of("arn:tg")).healthCheckType("ELB").build();
-    passes(stack, "BP-ASG-001");
-    asg.resetHealthCheckType();
-    fails(stack, "BP-ASG-001", "aws_autoscaling_group.Asg", "health_check_type is absent (default EC2)");
-    asg.resetTargetGroupArns();
-    passes(stack, "BP-ASG-001");   // not behind a load balancer
+    rule(stack, "BP-ASG-001", "aws_autoscaling_group.Asg").passes()
+        .after(asg::resetHealthCheckType).fails("health_check_type is absent (default EC2)")
+        .after(asg::resetTargetGroupArns).passes();   // not behind a load balancer
     AutoscalingAttachment.Builder.create(stack, "Attach").autoscalingGroupName(asg.getName()).lbTargetGroupArn("arn:tg").build();
     fails(stack, "BP-ASG-001", "aws_autoscaling_group.Asg", "health_check_type is absent");
   }

@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
 import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroupIngress;
@@ -67,13 +68,12 @@ class NetworkRulesTest {
     VpcSecurityGroupIngressRule rule = VpcSecurityGroupIngressRule.Builder.create(stack, "Rule")
         .securityGroupId(sg.getId()).referencedSecurityGroupId("sg-2").ipProtocol("tcp").fromPort(443).toPort(443)
         .description("from the load balancer").build();
-    passes(stack, "BP-NET-002");
-    rule.resetDescription();
-    fails(stack, "BP-NET-002", "aws_vpc_security_group_ingress_rule.Rule", "the rule has no description");
-    sg.resetDescription();   // absent: AWS fills in "Managed by Terraform"
-    fails(stack, "BP-NET-002", "aws_security_group.Sg", "the security group has no description");
-    sg.putIngress(List.of(SecurityGroupIngress.builder().fromPort(1).toPort(1).protocol("tcp").cidrBlocks(List.of("10.0.0.0/8")).build()));
-    fails(stack, "BP-NET-002", "aws_security_group.Sg", "ingress rule 0 has no description");
+    rule(stack, "BP-NET-002", "aws_vpc_security_group_ingress_rule.Rule").passes()
+        .after(rule::resetDescription).fails("the rule has no description");
+    rule(stack, "BP-NET-002", "aws_security_group.Sg")
+        .after(sg::resetDescription).fails("the security group has no description")   // absent: AWS fills in "Managed by Terraform"
+        .after(() -> sg.putIngress(List.of(SecurityGroupIngress.builder().fromPort(1).toPort(1).protocol("tcp").cidrBlocks(List.of("10.0.0.0/8")).build())))
+        .fails("ingress rule 0 has no description");
   }
 
   @Test
@@ -82,20 +82,19 @@ class NetworkRulesTest {
     Vpc vpc = Vpc.Builder.create(stack, "Vpc").cidrBlock("10.0.0.0/16").build();
     fails(stack, "BP-NET-003", "aws_vpc.Vpc", "default security group is not adopted");
     DefaultSecurityGroup dsg = DefaultSecurityGroup.Builder.create(stack, "DefaultSg").vpcId(vpc.getId()).build();
-    passes(stack, "BP-NET-003");
-    dsg.putIngress(List.of(DefaultSecurityGroupIngress.builder().fromPort(0).toPort(0).protocol("-1").cidrBlocks(List.of("10.0.0.0/16")).build()));
-    fails(stack, "BP-NET-003", "aws_default_security_group.DefaultSg", "the default security group has rules");
+    rule(stack, "BP-NET-003", "aws_default_security_group.DefaultSg").passes()
+        .after(() -> dsg.putIngress(List.of(DefaultSecurityGroupIngress.builder().fromPort(0).toPort(0).protocol("-1").cidrBlocks(List.of("10.0.0.0/16")).build())))
+        .fails("the default security group has rules");
   }
 
   @Test
   void subnetsDoNotMapPublicIps() {
     BlueprintStack stack = dev();
     Subnet subnet = Subnet.Builder.create(stack, "Subnet").vpcId("vpc-1").cidrBlock("10.0.0.0/24").mapPublicIpOnLaunch(true).build();
-    fails(stack, "BP-NET-004", "aws_subnet.Subnet", "map_public_ip_on_launch is true");
-    subnet.resetMapPublicIpOnLaunch();   // absent: false
-    passes(stack, "BP-NET-004");
-    subnet.setMapPublicIpOnLaunch(false);
-    passes(stack, "BP-NET-004");
+    rule(stack, "BP-NET-004", "aws_subnet.Subnet")
+        .fails("map_public_ip_on_launch is true")
+        .after(subnet::resetMapPublicIpOnLaunch).passes()   // absent: false
+        .after(() -> subnet.setMapPublicIpOnLaunch(false)).passes();
   }
 
   @Test

@@ -51,4 +51,31 @@ final class PolicyAssert {
     assertTrue(f.path().startsWith(stack.getNode().getPath() + "/") || f.address().equals("terraform"), f.path());
     return f;
   }
+
+  /**
+   * Checks one rule on one resource through a series of changes:
+   * {@code rule(stack, "BP-KMS-001", "aws_kms_key.Key").passes().after(key::resetEnableKeyRotation).fails("... absent")}.
+   */
+  static Steps rule(TerraformStack stack, String ruleId, String address) {
+    return new Steps(stack, ruleId, address);
+  }
+
+  /** The steps of {@link #rule}: each verdict is asserted as {@link #passes} and {@link #fails} assert it. */
+  record Steps(TerraformStack stack, String ruleId, String address) {
+    Steps passes() {
+      PolicyAssert.passes(stack, ruleId);
+      return this;
+    }
+
+    Steps fails(String message) {
+      PolicyAssert.fails(stack, ruleId, address, message);
+      return this;
+    }
+
+    /** Makes {@code change} to the stack's resources before the next verdict. */
+    Steps after(Runnable change) {
+      change.run();
+      return this;
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hashicorp.cdktf.providers.aws.ecr_repository_policy.EcrRepositoryPolicy;
@@ -55,14 +56,14 @@ class PolicyDocumentRulesTest {
     IamRole role = IamRole.Builder.create(stack, "Role").assumeRolePolicy(policy("{\"Effect\":\"Allow\",\"Principal\":"
         + "{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":"
         + "{\"aws:SourceAccount\":\"111122223333\"}}}")).build();
-    passes(stack, "BP-IAM-004");
-    role.setAssumeRolePolicy(policy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":\"sts:AssumeRole\"}"));
-    fails(stack, "BP-IAM-004", "aws_iam_role.Role", "assume_role_policy: Allow statement grants [sts:AssumeRole] to the principal \"*\"");
+    rule(stack, "BP-IAM-004", "aws_iam_role.Role").passes()
+        .after(() -> role.setAssumeRolePolicy(policy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"*\"]},\"Action\":\"sts:AssumeRole\"}")))
+        .fails("assume_role_policy: Allow statement grants [sts:AssumeRole] to the principal \"*\"");
     role.setAssumeRolePolicy(policy("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\","
         + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-abc123\"}}}"));
-    passes(stack, "BP-IAM-004");
-    role.setAssumeRolePolicy(policy("{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::1:root\"},\"Action\":\"sts:AssumeRole\"}"));
-    fails(stack, "BP-IAM-004", "aws_iam_role.Role", "uses NotPrincipal");
+    rule(stack, "BP-IAM-004", "aws_iam_role.Role").passes()
+        .after(() -> role.setAssumeRolePolicy(policy("{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::1:root\"},\"Action\":\"sts:AssumeRole\"}")))
+        .fails("uses NotPrincipal");
   }
 
   @Test
@@ -75,9 +76,8 @@ class PolicyDocumentRulesTest {
     S3BucketPolicy bucket = S3BucketPolicy.Builder.create(stack, "Bucket").bucket("b").policy(denyAnyone).build();
     SecretsmanagerSecretPolicy secret = SecretsmanagerSecretPolicy.Builder.create(stack, "Secret").secretArn("arn:s").policy(denyAnyone).build();
     EcrRepositoryPolicy repo = EcrRepositoryPolicy.Builder.create(stack, "Repo").repository("r").policy(denyAnyone).build();
-    passes(stack, "BP-IAM-004");
-    topic.setPolicy(anyone);
-    fails(stack, "BP-IAM-004", "aws_sns_topic_policy.Topic", "Allow statement Open grants [*] to the principal \"*\"");
+    rule(stack, "BP-IAM-004", "aws_sns_topic_policy.Topic").passes()
+        .after(() -> topic.setPolicy(anyone)).fails("Allow statement Open grants [*] to the principal \"*\"");
     topic.setPolicy(denyAnyone);
     bucket.setPolicy(anyone);
     fails(stack, "BP-IAM-004", "aws_s3_bucket_policy.Bucket", "grants [*] to the principal \"*\"");
@@ -99,16 +99,17 @@ class PolicyDocumentRulesTest {
         .managedPolicyArns(List.of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy")).build();
     // A customer-managed policy of the same name is the account's own.
     IamUserPolicyAttachment.Builder.create(stack, "Own").user("u").policyArn("arn:aws:iam::111122223333:policy/AdministratorAccess").build();
-    passes(stack, "BP-IAM-005");
-    ssm.setPolicyArn("arn:aws:iam::aws:policy/AdministratorAccess");
-    fails(stack, "BP-IAM-005", "aws_iam_role_policy_attachment.Ssm", "policy_arn attaches arn:aws:iam::aws:policy/AdministratorAccess");
-    ssm.setPolicyArn("arn:aws-us-gov:iam::aws:policy/job-function/SystemAdministrator");
-    fails(stack, "BP-IAM-005", "aws_iam_role_policy_attachment.Ssm", "job-function/SystemAdministrator");
-    ssm.setPolicyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
-    role.setManagedPolicyArns(List.of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::aws:policy/AmazonS3FullAccess"));
-    fails(stack, "BP-IAM-005", "aws_iam_role.Role", "managed_policy_arns attaches arn:aws:iam::aws:policy/AmazonS3FullAccess");
-    role.setManagedPolicyArns(List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"));
-    fails(stack, "BP-IAM-005", "aws_iam_role.Role", "ReadOnlyAccess");
+    rule(stack, "BP-IAM-005", "aws_iam_role_policy_attachment.Ssm").passes()
+        .after(() -> ssm.setPolicyArn("arn:aws:iam::aws:policy/AdministratorAccess"))
+        .fails("policy_arn attaches arn:aws:iam::aws:policy/AdministratorAccess")
+        .after(() -> ssm.setPolicyArn("arn:aws-us-gov:iam::aws:policy/job-function/SystemAdministrator"))
+        .fails("job-function/SystemAdministrator");
+    rule(stack, "BP-IAM-005", "aws_iam_role.Role")
+        .after(() -> ssm.setPolicyArn("arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"))
+        .after(() -> role.setManagedPolicyArns(List.of("arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::aws:policy/AmazonS3FullAccess")))
+        .fails("managed_policy_arns attaches arn:aws:iam::aws:policy/AmazonS3FullAccess")
+        .after(() -> role.setManagedPolicyArns(List.of("arn:aws:iam::aws:policy/ReadOnlyAccess")))
+        .fails("ReadOnlyAccess");
   }
 
   @Test
@@ -118,15 +119,15 @@ class PolicyDocumentRulesTest {
         + "\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf\"}")).build();
     IamPolicy.Builder.create(stack, "Describe").name("d").policy(policy("{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:ListSecrets\","
         + "\"Resource\":\"*\"}")).build();
-    passes(stack, "BP-IAM-006");
-    read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],\"Resource\":\"*\"}"));
-    fails(stack, "BP-IAM-006", "aws_iam_role_policy.Read", "Allow of [secretsmanager:GetSecretValue] on [*]: reads every secret");
-    read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:Get*\",\"Resource\":\"arn:aws:secretsmanager:eu-west-1:1:secret:*\"}"));
-    fails(stack, "BP-IAM-006", "aws_iam_role_policy.Read", "Allow of [secretsmanager:Get*] on [arn:aws:secretsmanager:eu-west-1:1:secret:*]");
-    read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParametersByPath\",\"Resource\":\"arn:aws:ssm:eu-west-1:1:parameter/*\"}"));
-    fails(stack, "BP-IAM-006", "aws_iam_role_policy.Read", "ssm:GetParametersByPath");
-    read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameter\",\"Resource\":\"arn:aws:ssm:eu-west-1:1:parameter/app/*\"}"));
-    passes(stack, "BP-IAM-006");
+    rule(stack, "BP-IAM-006", "aws_iam_role_policy.Read").passes()
+        .after(() -> read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":[\"secretsmanager:GetSecretValue\"],\"Resource\":\"*\"}")))
+        .fails("Allow of [secretsmanager:GetSecretValue] on [*]: reads every secret")
+        .after(() -> read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:Get*\",\"Resource\":\"arn:aws:secretsmanager:eu-west-1:1:secret:*\"}")))
+        .fails("Allow of [secretsmanager:Get*] on [arn:aws:secretsmanager:eu-west-1:1:secret:*]")
+        .after(() -> read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParametersByPath\",\"Resource\":\"arn:aws:ssm:eu-west-1:1:parameter/*\"}")))
+        .fails("ssm:GetParametersByPath")
+        .after(() -> read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameter\",\"Resource\":\"arn:aws:ssm:eu-west-1:1:parameter/app/*\"}")))
+        .passes();
     read.setPolicy(policy("{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\","
         + "\"Condition\":{\"StringEquals\":{\"secretsmanager:ResourceTag/app\":\"web\"}}}"));
     passes(stack, "BP-IAM-006");

@@ -3,6 +3,7 @@ package dev.blueprints.policy;
 import static dev.blueprints.policy.PolicyAssert.dev;
 import static dev.blueprints.policy.PolicyAssert.fails;
 import static dev.blueprints.policy.PolicyAssert.passes;
+import static dev.blueprints.policy.PolicyAssert.rule;
 
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
@@ -22,14 +23,13 @@ class StateAndReliabilityRulesTest {
   @Test
   void blueprintStacksHaveAnEncryptedLockedS3Backend() {
     BlueprintStack stack = dev();
-    passes(stack, "BP-STATE-001");
-    stack.addOverride("terraform.backend.s3.use_lockfile", false);
-    fails(stack, "BP-STATE-001", "terraform", "the S3 backend has no locking");
-    stack.addOverride("terraform.backend.s3.encrypt", false);
-    fails(stack, "BP-STATE-001", "terraform", "the S3 backend has encrypt = false");
-    stack.addOverride("terraform.backend.s3.dynamodb_table", "locks");
-    stack.addOverride("terraform.backend.s3.encrypt", true);
-    passes(stack, "BP-STATE-001");
+    rule(stack, "BP-STATE-001", "terraform").passes()
+        .after(() -> stack.addOverride("terraform.backend.s3.use_lockfile", false))
+        .fails("the S3 backend has no locking")
+        .after(() -> stack.addOverride("terraform.backend.s3.encrypt", false))
+        .fails("the S3 backend has encrypt = false")
+        .after(() -> stack.addOverride("terraform.backend.s3.dynamodb_table", "locks"))
+        .after(() -> stack.addOverride("terraform.backend.s3.encrypt", true)).passes();
   }
 
   @Test
@@ -54,11 +54,11 @@ class StateAndReliabilityRulesTest {
     DynamodbTable table = DynamodbTable.Builder.create(stack, "Table").name("t").hashKey("id").billingMode("PAY_PER_REQUEST")
         .attribute(List.of(com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute.builder().name("id").type("S").build()))
         .build();
-    fails(stack, "BP-REL-001", "aws_dynamodb_table.Table", "lifecycle.prevent_destroy is absent");
-    table.setLifecycle(TerraformResourceLifecycle.builder().preventDestroy(false).build());
-    fails(stack, "BP-REL-001", "aws_dynamodb_table.Table", "lifecycle.prevent_destroy is false");
-    table.setLifecycle(TerraformResourceLifecycle.builder().preventDestroy(true).build());
-    passes(stack, "BP-REL-001");
+    rule(stack, "BP-REL-001", "aws_dynamodb_table.Table")
+        .fails("lifecycle.prevent_destroy is absent")
+        .after(() -> table.setLifecycle(TerraformResourceLifecycle.builder().preventDestroy(false).build()))
+        .fails("lifecycle.prevent_destroy is false")
+        .after(() -> table.setLifecycle(TerraformResourceLifecycle.builder().preventDestroy(true).build())).passes();
     bucket.setLifecycle(TerraformResourceLifecycle.builder().build());
     fails(stack, "BP-REL-001", "aws_s3_bucket.Raw", "lifecycle.prevent_destroy is absent");
   }

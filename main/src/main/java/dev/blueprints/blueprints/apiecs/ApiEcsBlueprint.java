@@ -58,20 +58,14 @@ import software.constructs.Construct;
  * Access logs are always on. {@code corsOrigins} are answered by the preflight, named on API Gateway's own error
  * responses and given to the backend as {@code CORS_ALLOWED_ORIGINS} for its responses.
  */
-public final class ApiEcsBlueprint implements Blueprint {
+public final class ApiEcsBlueprint extends Blueprint {
   public static final String ID = "api-ecs";
   /** Django's {@code GET /health} through the image's own Python; 90 s to start (migrations on EFS). */
   static final ContainerHealth HEALTH = new ContainerHealth(
       ContainerSpec.HealthCheck.httpWithPython(ApiEcsComputeStack.PORT, "/health"), 90);
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String seed() {
-    return "000_3dbf590de395fa95.txt";
+  public ApiEcsBlueprint() {
+    super(ID, "000_3dbf590de395fa95.txt");
   }
 
   @Override

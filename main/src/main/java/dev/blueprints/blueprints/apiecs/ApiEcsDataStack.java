@@ -3,9 +3,7 @@ package dev.blueprints.blueprints.apiecs;
 import dev.blueprints.auth.UserPool;
 import dev.blueprints.auth.UserPoolProps;
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.FileSystem;
 import dev.blueprints.data.FileSystemProps;
@@ -24,8 +22,7 @@ public final class ApiEcsDataStack extends LayerStack {
   public ApiEcsDataStack(Construct scope, String id, Settings settings, Network network, boolean durableSqlite,
       List<String> callbackUrls) {
     super(scope, id, settings, ApiEcsBlueprint.ID);
-    repository = new ContainerRegistry(this, "Repository",
-        ContainerRegistryProps.builder(naming().name("backend", NameLimit.ECR_REPOSITORY)).build());
+    repository = repository("Repository", "backend");
     var pool = UserPoolProps.builder();
     if (!callbackUrls.isEmpty()) pool.callbackUrls(callbackUrls);
     userPool = new UserPool(this, "UserPool", pool.build());

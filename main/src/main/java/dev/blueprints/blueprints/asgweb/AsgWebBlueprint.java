@@ -44,17 +44,11 @@ import software.constructs.Construct;
  * backups copied to a second region; on by default in production, off elsewhere), {@code networkAcls} (default true),
  * {@code engineVersion} ("15"; an exact minor such as "15.4" pins it).
  */
-public final class AsgWebBlueprint implements Blueprint {
+public final class AsgWebBlueprint extends Blueprint {
   public static final String ID = "asg-web";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String seed() {
-    return "004_637a5a107183c5c2.txt";
+  public AsgWebBlueprint() {
+    super(ID, "004_637a5a107183c5c2.txt");
   }
 
   @Override

@@ -1,10 +1,7 @@
 package dev.blueprints.blueprints.asgweb;
 
-import dev.blueprints.core.Account;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.compute.ContainerRegistryProps;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.BackupReplication;
 import dev.blueprints.data.BackupReplicationProps;
@@ -31,9 +28,8 @@ public final class AsgWebDataStack extends LayerStack {
   public AsgWebDataStack(Construct scope, String id, Settings settings, Network network, BackupReplicationProps backups,
       String engineVersion) {
     super(scope, id, settings, AsgWebBlueprint.ID);
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
-    repository = new ContainerRegistry(this, "Repository",
-        ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
+    accessLogs = accessLogs();
+    repository = repository("Repository", "app");
     database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
         .vpcId(network.vpcId())
         .subnets(network.subnets(SubnetTier.ISOLATED))

@@ -43,19 +43,13 @@ import software.constructs.Construct;
  * {@code node}, see {@link ContainerHealth}), {@code networkAcls} (default true: a network ACL per tier allowing
  * only the blueprint's flows, see {@link TierFlows}), {@code engineVersion} ("15"; an exact minor such as "15.4" pins it).
  */
-public final class EcsClusterBlueprint implements Blueprint {
+public final class EcsClusterBlueprint extends Blueprint {
   public static final String ID = "ecs-cluster";
   /** The Node.js app's {@code GET /api/health} through the image's own {@code node} (curl may be absent). */
   static final ContainerHealth HEALTH = new ContainerHealth(ContainerSpec.HealthCheck.httpWithNode(3000, "/api/health"), 60);
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String seed() {
-    return "002_36e09d3c2ce1cf63.txt";
+  public EcsClusterBlueprint() {
+    super(ID, "002_36e09d3c2ce1cf63.txt");
   }
 
   @Override

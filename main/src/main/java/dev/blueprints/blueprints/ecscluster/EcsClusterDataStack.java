@@ -1,8 +1,6 @@
 package dev.blueprints.blueprints.ecscluster;
 
-import dev.blueprints.core.Account;
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
@@ -25,8 +23,7 @@ public final class EcsClusterDataStack extends LayerStack {
 
   public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network, String engineVersion) {
     super(scope, id, settings, EcsClusterBlueprint.ID);
-    repository = new ContainerRegistry(this, "Repository",
-        ContainerRegistryProps.builder(naming().name("app", NameLimit.ECR_REPOSITORY)).build());
+    repository = repository("Repository", "app");
     database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
         .vpcId(network.vpcId())
         .subnets(network.subnets(SubnetTier.ISOLATED))
@@ -41,6 +38,6 @@ public final class EcsClusterDataStack extends LayerStack {
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
         .placeholder("{}")
         .build());
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
+    accessLogs = accessLogs();
   }
 }

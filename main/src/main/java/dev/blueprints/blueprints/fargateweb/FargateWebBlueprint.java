@@ -47,7 +47,7 @@ import software.constructs.Construct;
  * {@code healthChecks.backend} (container checks; defaults {@code GET /} on 3000 with {@code node} and
  * {@code GET /health} on 8000 with {@code python3}, see {@link ContainerHealth}).
  */
-public final class FargateWebBlueprint implements Blueprint {
+public final class FargateWebBlueprint extends Blueprint {
   public static final String ID = "fargate-web";
   /** The domain settings' field naming the backend's public endpoint (the frontend's is {@code recordName}). */
   public static final String BACKEND_RECORD = "backendRecordName";
@@ -56,14 +56,8 @@ public final class FargateWebBlueprint implements Blueprint {
   /** FastAPI's {@code GET /health} through the image's own {@code python3}. */
   static final ContainerHealth BACKEND_HEALTH = new ContainerHealth(ContainerSpec.HealthCheck.httpWithPython(8000, "/health"), 60);
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String seed() {
-    return "001_2504c192ae2652d9.txt";
+  public FargateWebBlueprint() {
+    super(ID, "001_2504c192ae2652d9.txt");
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.blueprints.blueprints.fargateweb;
 
-import dev.blueprints.core.Account;
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
@@ -31,10 +29,8 @@ public final class FargateWebDataStack extends LayerStack {
 
   public FargateWebDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, FargateWebBlueprint.ID);
-    frontendRepository = new ContainerRegistry(this, "FrontendRepository",
-        ContainerRegistryProps.builder(naming().name("frontend", NameLimit.ECR_REPOSITORY)).build());
-    backendRepository = new ContainerRegistry(this, "BackendRepository",
-        ContainerRegistryProps.builder(naming().name("backend", NameLimit.ECR_REPOSITORY)).build());
+    frontendRepository = repository("FrontendRepository", "frontend");
+    backendRepository = repository("BackendRepository", "backend");
 
     var isolated = network.subnets(SubnetTier.ISOLATED);
     database = new Database(this, "Database", DatabaseProps.postgres("15")
@@ -53,6 +49,6 @@ public final class FargateWebDataStack extends LayerStack {
         .description("OPENAI_API_KEY of the backend; set the value out of band: aws secretsmanager put-secret-value")
         .placeholder(PLACEHOLDER)
         .build());
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
+    accessLogs = accessLogs();
   }
 }

@@ -53,17 +53,11 @@ import software.constructs.Construct;
  * {@code frontendAmi}, {@code backendAmi}, {@code networkAcls} (default false: the seed's optional layer; true
  * adds a network ACL per tier, see {@link TierFlows}).
  */
-public final class ThreeTierBlueprint implements Blueprint {
+public final class ThreeTierBlueprint extends Blueprint {
   public static final String ID = "three-tier";
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public String seed() {
-    return "003_777c6fc58d2b9708.txt";
+  public ThreeTierBlueprint() {
+    super(ID, "003_777c6fc58d2b9708.txt");
   }
 
   @Override

@@ -1,10 +1,7 @@
 package dev.blueprints.blueprints.threetier;
 
-import dev.blueprints.core.Account;
 import dev.blueprints.blueprints.LayerStack;
 import dev.blueprints.compute.ContainerRegistry;
-import dev.blueprints.compute.ContainerRegistryProps;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
@@ -35,10 +32,8 @@ public final class ThreeTierDataStack extends LayerStack {
         .build());
     // The seed's class: RDS offers Performance Insights for MySQL only from db.t3.medium up.
     Policy.suppress(database, "BP-RDS-009", "MySQL on db.t3.micro (the seed's class) has no Performance Insights");
-    accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), settings().region()));
-    frontendRepository = new ContainerRegistry(this, "FrontendRepository",
-        ContainerRegistryProps.builder(naming().name("frontend", NameLimit.ECR_REPOSITORY)).build());
-    backendRepository = new ContainerRegistry(this, "BackendRepository",
-        ContainerRegistryProps.builder(naming().name("backend", NameLimit.ECR_REPOSITORY)).build());
+    accessLogs = accessLogs();
+    frontendRepository = repository("FrontendRepository", "frontend");
+    backendRepository = repository("BackendRepository", "backend");
   }
 }

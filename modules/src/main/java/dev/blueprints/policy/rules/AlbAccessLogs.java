@@ -1,23 +1,23 @@
 package dev.blueprints.policy.rules;
 
+import dev.blueprints.policy.AttributeRule;
 import dev.blueprints.policy.ResourceView;
-import dev.blueprints.policy.Rule;
 import dev.blueprints.policy.Severity;
 import dev.blueprints.policy.StackView;
 import java.util.List;
 
 /** Application load balancers keep access logs. */
-public final class AlbAccessLogs extends Rule {
+public final class AlbAccessLogs extends AttributeRule {
   public AlbAccessLogs() {
     super("BP-LB-005", Severity.WARNING, List.of("aws_lb", "aws_alb"),
+        new Expectation((r, stack) -> r.has("access_logs.bucket") && r.on("access_logs.enabled", false), r -> "access logs are off"),
         "Application load balancers write access logs to S3.",
         "Add access_logs { bucket = <log bucket>, enabled = true }.",
         List.of("CKV_AWS_91", "AwsSolutions-ELB2"));
   }
 
   @Override
-  public List<String> check(ResourceView r, StackView stack) {
-    if (!LoadBalancers.application(r)) return ok();
-    return require(r.has("access_logs.bucket") && r.on("access_logs.enabled", false), "access logs are off");
+  protected boolean applies(ResourceView r, StackView stack) {
+    return LoadBalancers.application(r);
   }
 }

@@ -1,24 +1,24 @@
 package dev.blueprints.policy.rules;
 
+import dev.blueprints.policy.AttributeRule;
 import dev.blueprints.policy.ResourceView;
-import dev.blueprints.policy.Rule;
 import dev.blueprints.policy.Severity;
 import dev.blueprints.policy.StackView;
 import java.util.List;
 
 /** Symmetric KMS keys rotate their key material yearly. */
-public final class KmsKeyRotation extends Rule {
+public final class KmsKeyRotation extends AttributeRule {
   public KmsKeyRotation() {
-    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"),
+    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"), enabled("enable_key_rotation", " (default false)"),
         "Symmetric KMS keys rotate their key material yearly.",
         "Set enable_key_rotation = true.",
         List.of("CKV_AWS_7", "AVD-AWS-0065", "AwsSolutions-KMS5"));
   }
 
+  /** Only symmetric keys rotate. */
   @Override
-  public List<String> check(ResourceView r, StackView stack) {
+  protected boolean applies(ResourceView r, StackView stack) {
     String spec = r.text("customer_master_key_spec");
-    if (spec != null && !spec.equals("SYMMETRIC_DEFAULT")) return ok();
-    return require(r.on("enable_key_rotation", false), "enable_key_rotation is " + r.show("enable_key_rotation") + " (default false)");
+    return spec == null || spec.equals("SYMMETRIC_DEFAULT");
   }
 }

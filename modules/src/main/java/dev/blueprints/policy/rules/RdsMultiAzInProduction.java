@@ -1,23 +1,23 @@
 package dev.blueprints.policy.rules;
 
+import dev.blueprints.policy.AttributeRule;
 import dev.blueprints.policy.ResourceView;
-import dev.blueprints.policy.Rule;
 import dev.blueprints.policy.Severity;
 import dev.blueprints.policy.StackView;
 import java.util.List;
 
 /** In production, RDS instances are Multi-AZ. */
-public final class RdsMultiAzInProduction extends Rule {
+public final class RdsMultiAzInProduction extends AttributeRule {
   public RdsMultiAzInProduction() {
     super("BP-RDS-005", Severity.ERROR, List.of("aws_db_instance"),
+        enabled("multi_az", " in production: one AZ failure takes the database down"),
         "In production, RDS instances are Multi-AZ.",
         "Set multi_az = true in production (Environment.highAvailability).",
         List.of("CKV_AWS_157"));
   }
 
   @Override
-  public List<String> check(ResourceView r, StackView stack) {
-    if (!stack.production() || r.has("replicate_source_db")) return ok();
-    return require(r.on("multi_az", false), "multi_az is " + r.show("multi_az") + " in production: one AZ failure takes the database down");
+  protected boolean applies(ResourceView r, StackView stack) {
+    return stack.production() && !r.has("replicate_source_db");
   }
 }
