@@ -5,60 +5,50 @@ import dev.blueprints.network.Connectable;
 import dev.blueprints.network.SubnetGroup;
 import dev.blueprints.network.SubnetTier;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * An ECS service and its task definition. The launch type follows the cluster: a Fargate cluster runs
- * the tasks on FARGATE, an EC2 cluster on its capacity provider.
+ * An ECS service. It runs an existing {@link TaskDefinition} ({@link Builder#taskDefinition}), or builds its own
+ * from the task settings given here ({@link Builder#container} and the others marked so). The launch type follows
+ * the cluster: a Fargate cluster runs the tasks on FARGATE, an EC2 cluster on its capacity provider.
  *
  * @param cluster                       the cluster to run in
  * @param vpcId                         VPC of the service's security group (awsvpc)
  * @param subnets                       task subnets (awsvpc); private or isolated tier, never a public IP
- * @param name                          service name. Default: the naming helper's {@code <project>-<blueprint>-<env>-<id>}
- * @param taskSize                      task CPU units and memory (MiB); checked against Fargate's pairs on Fargate. Default: 256 / 512
- * @param networkMode                   task networking; BRIDGE and HOST need an EC2 cluster. Default: AWSVPC
- * @param containers                    the task's containers (at least one essential)
- * @param volumes                       task volumes; mount points must name one of them. Default: none
+ * @param name                          service name (and family of the task definition built here). Default: the
+ *                                      naming helper's {@code <project>-<blueprint>-<env>-<id>}
+ * @param taskDefinition                the task definition to run; its compatibility must match the cluster.
+ *                                      Default: none, one is built from {@code task}
+ * @param task                          the settings of the task definition built here (the given one's otherwise)
  * @param desiredCount                  running tasks. Default: null = 2 when the environment is highly available, else 1
  *                                      (raised to the auto scaling minimum when that is higher)
- * @param minHealthyPercent             deployment lower bound (0-100). Default: 100 (no capacity loss while deploying)
- * @param maxPercent                    deployment upper bound (100-200, above minHealthyPercent). Default: 200
+ * @param minHealthyPercent             deployment lower bound (0-100). Default: {@value #DEFAULT_MIN_HEALTHY_PERCENT} (no capacity loss while deploying)
+ * @param maxPercent                    deployment upper bound (100-200, above minHealthyPercent). Default: {@value #DEFAULT_MAX_PERCENT}
  * @param healthCheckGracePeriodSeconds seconds the load balancer's failing checks are ignored after a task
  *                                      starts; set only when a load balancer is attached, and raised to the longest
  *                                      container health check {@code startPeriod} so both checks give a starting task
- *                                      the same time. Default: 60
- * @param enableExecuteCommand          ECS Exec (interactive shells into tasks; grants the task role the SSM
- *                                      message channels). Default: false
+ *                                      the same time. Default: {@value #DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS}
  * @param loadBalancers                 target groups the service registers with. Default: none
- * @param autoScaling                   target tracking on CPU and/or memory. Default: none (fixed count)
- * @param pullFrom                      ECR repository ARNs the execution role may pull from. Default: empty =
- *                                      every repository of the account and region when an image is (or may be) in ECR
+ * @param autoScaling                   target tracking on CPU and/or memory. Default: none (fixed count; or
+ *                                      {@link EcsService#autoScale} later)
  */
 public record EcsServiceProps(
     EcsCluster cluster,
     String vpcId,
     SubnetGroup subnets,
     String name,
-    TaskSize taskSize,
-    NetworkMode networkMode,
-    List<ContainerSpec> containers,
-    List<VolumeSpec> volumes,
+    TaskDefinition taskDefinition,
+    TaskDefinitionProps task,
     Integer desiredCount,
     int minHealthyPercent,
     int maxPercent,
     int healthCheckGracePeriodSeconds,
-    boolean enableExecuteCommand,
     List<LoadBalancerTarget> loadBalancers,
-    AutoScaling autoScaling,
-    List<String> pullFrom) {
+    AutoScaling autoScaling) {
 
-  private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9_-]{1,255}$");
+  public static final int DEFAULT_MIN_HEALTHY_PERCENT = 100;
+  public static final int DEFAULT_MAX_PERCENT = 200;
+  public static final int DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS = 60;
 
   public EcsServiceProps {
     Validate.notNull("cluster", cluster);
@@ -67,60 +57,23 @@ public record EcsServiceProps(
     if (subnets.tier() == SubnetTier.PUBLIC) {
       throw Validate.invalid("subnets", subnets.tier().label(), "tasks run in the private or isolated tier (they never get a public IP)");
     }
-    if (name != null) Validate.matches("name", name, NAME, "1-255 letters, digits, hyphens and underscores");
-    Validate.notNull("taskSize", taskSize);
-    Validate.notNull("networkMode", networkMode);
-    for (LoadBalancerTarget target : loadBalancers == null ? List.<LoadBalancerTarget>of() : loadBalancers) {
-      TargetType needed = networkMode == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE;
+    if (name != null) Validate.matches("name", name, TaskDefinitionProps.NAME, "1-255 letters, digits, hyphens and underscores");
+    if (taskDefinition != null) task = taskDefinition.props();
+    Validate.notNull("task", task);
+    if (task.compatibility() != TaskCompatibility.of(cluster)) {
+      throw Validate.invalid("taskDefinition.compatibility", task.compatibility().name(),
+          TaskCompatibility.of(cluster).name() + " to run on " + (cluster.isEc2() ? "an EC2" : "a Fargate") + " cluster");
+    }
+    loadBalancers = List.copyOf(loadBalancers == null ? List.of() : loadBalancers);
+    TargetType needed = task.networkMode() == NetworkMode.AWSVPC ? TargetType.IP : TargetType.INSTANCE;
+    for (LoadBalancerTarget target : loadBalancers) {
       if (target.targetType() != null && target.targetType() != needed) {
-        throw Validate.invalid("loadBalancer.targetType", target.targetType().name(), "tasks in " + networkMode.name()
+        throw Validate.invalid("loadBalancer.targetType", target.targetType().name(), "tasks in " + task.networkMode().name()
             + " network mode register as " + needed.name() + " targets; build the target group with targetType(TargetType." + needed.name() + ")");
       }
-    }
-    if (!cluster.isEc2()) {
-      if (networkMode != NetworkMode.AWSVPC) {
-        throw Validate.invalid("networkMode", networkMode.name(), "Fargate supports only AWSVPC; BRIDGE and HOST need an EC2 cluster");
-      }
-      taskSize.requireFargate();
-    }
-
-    containers = List.copyOf(Validate.notNull("containers", containers));
-    if (containers.isEmpty()) throw Validate.invalid("containers", containers, "at least one container(...)");
-    Set<String> names = new HashSet<>();
-    Set<String> ids = new HashSet<>();
-    for (ContainerSpec c : containers) {
-      if (!names.add(c.name())) throw Validate.invalid("container.name", c.name(), "each container name once per task");
-      if (!ids.add(EcsService.pascal(c.name()))) {
-        throw Validate.invalid("container.name", c.name(), "names that differ in more than hyphens and underscores");
-      }
-    }
-    if (containers.stream().noneMatch(ContainerSpec::essential)) {
-      throw Validate.invalid("containers", containers.stream().map(ContainerSpec::name).toList(), "at least one container marked essential");
-    }
-    int containerMemory = containers.stream().mapToInt(c -> c.memory() == null ? 0 : c.memory()).sum();
-    if (containerMemory > taskSize.memory()) {
-      throw Validate.invalid("container memory", containerMemory, "the containers' memory limits must fit the task's " + taskSize.memory() + " MiB");
-    }
-    int containerCpu = containers.stream().mapToInt(c -> c.cpu() == null ? 0 : c.cpu()).sum();
-    if (containerCpu > taskSize.cpu()) {
-      throw Validate.invalid("container cpu", containerCpu, "the containers' CPU units must fit the task's " + taskSize.cpu());
-    }
-
-    volumes = List.copyOf(volumes == null ? List.of() : volumes);
-    Map<String, VolumeSpec> byName = volumes.stream().collect(Collectors.toMap(VolumeSpec::name, Function.identity(), (a, b) -> {
-      throw Validate.invalid("volume.name", a.name(), "each volume name once per task");
-    }));
-    for (VolumeSpec v : volumes) {
-      if (!cluster.isEc2() && !v.fargateCompatible()) {
-        throw Validate.invalid("volume " + v.name(), v.getClass().getSimpleName(), "Fargate supports efs and ephemeral volumes; host paths and Docker volumes need an EC2 cluster");
-      }
-    }
-    for (ContainerSpec c : containers) {
-      for (ContainerSpec.MountPoint m : c.mountPoints()) {
-        if (!byName.containsKey(m.volumeName())) {
-          throw Validate.invalid("mountPoint.volumeName", m.volumeName(),
-              "container " + c.name() + " mounts a volume that is not declared; declared volumes are " + byName.keySet().stream().sorted().toList());
-        }
+      ContainerSpec container = task.container("loadBalancer.containerName", target.containerName());
+      if (!container.ports().contains(target.containerPort())) {
+        throw Validate.invalid("loadBalancer.containerPort", target.containerPort(), "a port declared on container " + container.name() + ": " + container.ports());
       }
     }
 
@@ -131,34 +84,46 @@ public record EcsServiceProps(
       throw Validate.invalid("maxPercent", maxPercent, "greater than minHealthyPercent (" + minHealthyPercent + ") or deployments cannot start a new task");
     }
     Validate.range("healthCheckGracePeriodSeconds", healthCheckGracePeriodSeconds, 0, 7200);
-    for (ContainerSpec c : containers) {
-      if (c.healthCheck() != null && !c.essential()) {
-        // ECS derives a task's health from its essential containers only: this check would never stop a deployment.
-        throw Validate.invalid("container " + c.name() + " healthCheck", c.healthCheck().command(),
-            "a health check on an essential container only (ECS ignores a non-essential container's health)");
-      }
-    }
-
-    loadBalancers = List.copyOf(loadBalancers == null ? List.of() : loadBalancers);
-    List<ContainerSpec> declared = containers;
-    for (LoadBalancerTarget lb : loadBalancers) {
-      ContainerSpec target = declared.stream().filter(c -> c.name().equals(lb.containerName())).findFirst().orElseThrow(() ->
-          Validate.invalid("loadBalancer.containerName", lb.containerName(), "one of the containers " + declared.stream().map(ContainerSpec::name).toList()));
-      if (!target.ports().contains(lb.containerPort())) {
-        throw Validate.invalid("loadBalancer.containerPort", lb.containerPort(), "a port declared on container " + target.name() + ": " + target.ports());
-      }
-    }
     if (autoScaling != null && desiredCount != null) {
       if (desiredCount < autoScaling.min() || desiredCount > autoScaling.max()) {
         throw Validate.invalid("desiredCount", desiredCount, "within the auto scaling range " + autoScaling.min() + ".." + autoScaling.max());
       }
     }
-    pullFrom = List.copyOf(pullFrom == null ? List.of() : pullFrom);
-    for (String arn : pullFrom) Validate.notBlank("pullFrom", arn);
   }
 
+  /** A service on {@code cluster}; give it a {@link Builder#taskDefinition} or the task's settings. */
   public static Builder builder(EcsCluster cluster, String vpcId, SubnetGroup subnets) {
     return new Builder(cluster, vpcId, subnets);
+  }
+
+  /** The task's CPU and memory. */
+  public TaskSize taskSize() {
+    return task.taskSize();
+  }
+
+  /** The task's network mode. */
+  public NetworkMode networkMode() {
+    return task.networkMode();
+  }
+
+  /** The task's containers. */
+  public List<ContainerSpec> containers() {
+    return task.containers();
+  }
+
+  /** The task's volumes. */
+  public List<VolumeSpec> volumes() {
+    return task.volumes();
+  }
+
+  /** Whether ECS Exec is on (a setting of the task definition). */
+  public boolean enableExecuteCommand() {
+    return task.enableExecuteCommand();
+  }
+
+  /** The ECR repositories the execution role may pull from; empty = every one of the account and region. */
+  public List<String> pullFrom() {
+    return task.pullFrom();
   }
 
   /**
@@ -168,12 +133,14 @@ public record EcsServiceProps(
    * @param loadBalancer   the load balancer, whose security group is allowed to reach the tasks
    * @param containerName  the container receiving traffic
    * @param containerPort  its port, declared with {@link ContainerSpec.Builder#port}
+   * @param targetGroup    the target group itself when known: its type is checked against the network mode, and
+   *                       the service is created after the listeners and rules forwarding to it. Default: null
    */
   public record LoadBalancerTarget(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort,
-      TargetType targetType) {
-    /** A target group known only by its ARN: its target type cannot be checked against the network mode. */
+      TargetGroup targetGroup) {
+    /** A target group known only by its ARN (looked up among the load balancer's target groups when it is a {@link LoadBalancer}). */
     public LoadBalancerTarget(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort) {
-      this(targetGroupArn, loadBalancer, containerName, containerPort, null);
+      this(targetGroupArn, loadBalancer, containerName, containerPort, ownGroup(loadBalancer, targetGroupArn));
     }
 
     public LoadBalancerTarget {
@@ -182,10 +149,23 @@ public record EcsServiceProps(
       Validate.notBlank("loadBalancer.containerName", containerName);
       Validate.range("loadBalancer.containerPort", containerPort, 1, 65535);
     }
+
+    /** The target group's type; null when only its ARN is known. */
+    public TargetType targetType() {
+      return targetGroup == null ? null : targetGroup.targetType();
+    }
+
+    /** The target group of {@code loadBalancer} with this ARN (the same reference its {@code arn()} gave), or null. */
+    private static TargetGroup ownGroup(Connectable loadBalancer, String arn) {
+      if (!(loadBalancer instanceof LoadBalancer lb)) return null;
+      return lb.getNode().getChildren().stream()
+          .filter(c -> c instanceof TargetGroup g && g.arn().equals(arn)).map(TargetGroup.class::cast)
+          .findFirst().orElse(null);
+    }
   }
 
   /**
-   * Application Auto Scaling of the task count with target tracking.
+   * Application Auto Scaling of the task count with target tracking ({@link ServiceScalingProps} offers more).
    *
    * @param min                 fewest tasks
    * @param max                 most tasks
@@ -194,20 +174,15 @@ public record EcsServiceProps(
    */
   public record AutoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {
     public AutoScaling {
-      Validate.range("autoScaling.min", min, 0, 5000);
-      Validate.range("autoScaling.max", max, 1, 5000);
-      Validate.ordered("autoScaling.min", min, "autoScaling.max", max);
-      if (cpuTargetPercent == null && memoryTargetPercent == null) {
-        throw Validate.invalid("autoScaling", "no target", "a CPU or a memory target percent (or both)");
-      }
-      requirePercent("autoScaling.cpuTargetPercent", cpuTargetPercent);
-      requirePercent("autoScaling.memoryTargetPercent", memoryTargetPercent);
+      ServiceScalingProps.validate("autoScaling.", min, max, cpuTargetPercent, memoryTargetPercent, null);
     }
 
-    private static void requirePercent(String field, Double value) {
-      if (value == null) return;
-      Validate.finite(field, value);
-      if (value <= 0 || value > 100) throw Validate.invalid(field, value, "a percentage in (0, 100]");
+    /** As {@link ServiceScalingProps}. */
+    ServiceScalingProps toProps() {
+      var props = ServiceScalingProps.builder(min, max);
+      if (cpuTargetPercent != null) props.cpuTargetPercent(cpuTargetPercent);
+      if (memoryTargetPercent != null) props.memoryTargetPercent(memoryTargetPercent);
+      return props.build();
     }
   }
 
@@ -216,18 +191,16 @@ public record EcsServiceProps(
     private final String vpcId;
     private final SubnetGroup subnets;
     private String name;
-    private TaskSize taskSize = new TaskSize(256, 512);
-    private NetworkMode networkMode = NetworkMode.AWSVPC;
-    private final List<ContainerSpec> containers = new ArrayList<>();
-    private final List<VolumeSpec> volumes = new ArrayList<>();
+    private TaskDefinition taskDefinition;
+    private final TaskDefinitionProps.Builder task = TaskDefinitionProps.builder();
+    /** The task setting first given here, named in the error when a task definition is given too. */
+    private String taskSetting;
     private Integer desiredCount;
-    private int minHealthyPercent = 100;
-    private int maxPercent = 200;
-    private int healthCheckGracePeriodSeconds = 60;
-    private boolean enableExecuteCommand = false;
+    private int minHealthyPercent = DEFAULT_MIN_HEALTHY_PERCENT;
+    private int maxPercent = DEFAULT_MAX_PERCENT;
+    private int healthCheckGracePeriodSeconds = DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS;
     private final List<LoadBalancerTarget> loadBalancers = new ArrayList<>();
     private AutoScaling autoScaling;
-    private final List<String> pullFrom = new ArrayList<>();
 
     private Builder(EcsCluster cluster, String vpcId, SubnetGroup subnets) {
       this.cluster = cluster;
@@ -235,17 +208,28 @@ public record EcsServiceProps(
       this.subnets = subnets;
     }
 
+    private TaskDefinitionProps.Builder task(String setting) {
+      if (taskSetting == null) taskSetting = setting;
+      return task;
+    }
+
     public Builder name(String value) { this.name = value; return this; }
-    public Builder taskSize(int cpu, int memory) { this.taskSize = new TaskSize(cpu, memory); return this; }
-    public Builder networkMode(NetworkMode value) { this.networkMode = value; return this; }
-    public Builder container(ContainerSpec spec) { containers.add(Validate.notNull("container", spec)); return this; }
-    public Builder volume(VolumeSpec volume) { volumes.add(Validate.notNull("volume", volume)); return this; }
+    /** Runs this task definition; the task settings below then belong on its {@link TaskDefinitionProps}. */
+    public Builder taskDefinition(TaskDefinition value) { this.taskDefinition = Validate.notNull("taskDefinition", value); return this; }
+    /** Task setting (see {@link TaskDefinitionProps}). */
+    public Builder taskSize(int cpu, int memory) { task("taskSize").taskSize(cpu, memory); return this; }
+    /** Task setting (see {@link TaskDefinitionProps}). */
+    public Builder networkMode(NetworkMode value) { task("networkMode").networkMode(value); return this; }
+    /** Task setting (see {@link TaskDefinitionProps}). */
+    public Builder container(ContainerSpec spec) { task("container").container(spec); return this; }
+    /** Task setting (see {@link TaskDefinitionProps}). */
+    public Builder volume(VolumeSpec volume) { task("volume").volume(volume); return this; }
     public Builder desiredCount(int value) { this.desiredCount = value; return this; }
     public Builder minHealthyPercent(int value) { this.minHealthyPercent = value; return this; }
     public Builder maxPercent(int value) { this.maxPercent = value; return this; }
     public Builder healthCheckGracePeriodSeconds(int value) { this.healthCheckGracePeriodSeconds = value; return this; }
-    /** Turns on ECS Exec (shell access into running tasks, logged by SSM). */
-    public Builder enableExecuteCommand() { this.enableExecuteCommand = true; return this; }
+    /** Task setting: turns on ECS Exec (shell access into running tasks, logged by SSM). */
+    public Builder enableExecuteCommand() { task("enableExecuteCommand").enableExecuteCommand(); return this; }
     /** Registers {@code containerName:containerPort} with the target group and lets the load balancer reach it. */
     public Builder loadBalancer(String targetGroupArn, Connectable loadBalancer, String containerName, int containerPort) {
       loadBalancers.add(new LoadBalancerTarget(targetGroupArn, loadBalancer, containerName, containerPort));
@@ -253,19 +237,25 @@ public record EcsServiceProps(
     }
     /** As above, with the target group itself, whose target type is then checked against the network mode. */
     public Builder loadBalancer(TargetGroup targetGroup, Connectable loadBalancer, String containerName, int containerPort) {
-      loadBalancers.add(new LoadBalancerTarget(targetGroup.arn(), loadBalancer, containerName, containerPort, targetGroup.targetType()));
+      loadBalancers.add(new LoadBalancerTarget(targetGroup.arn(), loadBalancer, containerName, containerPort, targetGroup));
       return this;
     }
     public Builder autoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {
       this.autoScaling = new AutoScaling(min, max, cpuTargetPercent, memoryTargetPercent);
       return this;
     }
-    /** Limits image pulls to this ECR repository (repeatable). */
-    public Builder pullFrom(String repositoryArn) { pullFrom.add(repositoryArn); return this; }
+    /** Task setting: limits image pulls to this ECR repository (repeatable). */
+    public Builder pullFrom(String repositoryArn) { task("pullFrom").pullFrom(repositoryArn); return this; }
 
     public EcsServiceProps build() {
-      return new EcsServiceProps(cluster, vpcId, subnets, name, taskSize, networkMode, containers, volumes, desiredCount,
-          minHealthyPercent, maxPercent, healthCheckGracePeriodSeconds, enableExecuteCommand, loadBalancers, autoScaling, pullFrom);
+      TaskDefinitionProps taskProps = null;
+      if (taskDefinition != null && taskSetting != null) {
+        throw Validate.invalid(taskSetting, "set with taskDefinition", "the task's settings on the TaskDefinitionProps of "
+            + taskDefinition.getNode().getPath() + " (a service runs the given task definition as it is)");
+      }
+      if (taskDefinition == null && cluster != null) taskProps = task.compatibility(TaskCompatibility.of(cluster)).build();
+      return new EcsServiceProps(cluster, vpcId, subnets, name, taskDefinition, taskProps, desiredCount,
+          minHealthyPercent, maxPercent, healthCheckGracePeriodSeconds, loadBalancers, autoScaling);
     }
   }
 }

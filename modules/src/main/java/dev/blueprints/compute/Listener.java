@@ -77,6 +77,7 @@ public final class Listener {
         .action(action.authentication() == null ? List.of(ruleAction.build()) : List.of(authenticate(action.authentication()), ruleAction.build()))
         .condition(conditions)
         .build();
+    if (action.target() != null) action.target().forwardedBy(rule);
     rules.put(priority, rule);
     return rule;
   }

@@ -76,8 +76,6 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   private final Lb lb;
   private final Memo<String> arnSuffix;
   private final Memo<String> arn;
-  /** Services whose target groups are here; ordered after each listener (see {@link #orderAfterListeners}). */
-  private final java.util.List<EcsService> dependentServices = new java.util.ArrayList<>();
   private final Map<Integer, Listener> listeners = new LinkedHashMap<>();
 
   /**
@@ -207,6 +205,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
         .sslPolicy(props.tlsPolicy().value())
         .certificateArn(props.certificate().arn())
         .defaultAction(defaultActions(props.defaultAction())), 443);
+    if (props.defaultAction().target() != null) props.defaultAction().target().forwardedBy(https.resource());
     for (int i = 0; i < props.extraCertificates().size(); i++) {
       LbListenerCertificate.Builder.create(this, "Https443Certificate" + (i + 1))
           .listenerArn(https.arn())
@@ -244,11 +243,13 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     Validate.range("port", port, 1, 65535);
     requireOwnTarget(defaultTarget);
     requireFreePort(port);
-    return listener("Http" + port, LbListener.Builder.create(this, "Http" + port)
+    Listener http = listener("Http" + port, LbListener.Builder.create(this, "Http" + port)
         .loadBalancerArn(arn.get())
         .port(port)
         .protocol("HTTP")
         .defaultAction(List.of(forward(defaultTarget))), port);
+    defaultTarget.forwardedBy(http.resource());
+    return http;
   }
 
   /** TCP on {@code port}, forwarding to a TCP target group. Network load balancers only. */
@@ -260,11 +261,13 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
       throw Validate.invalid("defaultTarget.protocol", defaultTarget.protocol(), "a TCP listener forwards to a TCP or TCP_UDP target group");
     }
     requireFreePort(port);
-    return listener("Tcp" + port, LbListener.Builder.create(this, "Tcp" + port)
+    Listener tcp = listener("Tcp" + port, LbListener.Builder.create(this, "Tcp" + port)
         .loadBalancerArn(arn.get())
         .port(port)
         .protocol("TCP")
         .defaultAction(List.of(forward(defaultTarget))), port);
+    defaultTarget.forwardedBy(tcp.resource());
+    return tcp;
   }
 
   public LoadBalancerKind kind() {
@@ -361,20 +364,9 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     return securityGroup.connections();
   }
 
-  /**
-   * Services registered with this load balancer's target groups are created after every listener of it in
-   * their stack, added before or after them: ECS refuses a target group no listener uses yet.
-   */
-  void orderAfterListeners(EcsService service) {
-    if (Stacks.of(service) != Stacks.of(this)) return;   // across stacks, this stack is applied first anyway
-    dependentServices.add(service);
-    for (Listener l : listeners.values()) service.dependsOn(l.resource());
-  }
-
   private Listener listener(String id, LbListener.Builder builder, int port) {
     Listener listener = new Listener(this, builder.build(), port);
     listeners.put(port, listener);
-    for (EcsService service : dependentServices) service.dependsOn(listener.resource());
     if (internetFacing) {
       connections().allowFromAnyIpv4(Port.tcp(port), "Clients on the internet to listener " + port);
     }

@@ -3,6 +3,7 @@ package dev.blueprints.compute;
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.observability.Metric;
 import dev.blueprints.observability.Metrics;
+import com.hashicorp.cdktf.TerraformResource;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroup;
 import com.hashicorp.cdktf.providers.aws.lb_target_group.LbTargetGroupHealthCheck;
@@ -10,7 +11,10 @@ import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import software.constructs.Construct;
 
 /**
@@ -22,6 +26,9 @@ import software.constructs.Construct;
  *
  * <p>Targets accept traffic (and the load balancer's health checks, which use the traffic port) through
  * {@code target.connections().allowFrom(loadBalancer, Port.tcp(group.port()), "...")}.
+ *
+ * <p>The group records the listeners and listener rules that forward to it: ECS refuses to register a service
+ * with a group no load balancer uses yet, so an {@link EcsService} is created after them ({@link #whenForwarded}).
  */
 public final class TargetGroup extends BlueprintConstruct {
   private final LoadBalancer loadBalancer;
@@ -31,6 +38,8 @@ public final class TargetGroup extends BlueprintConstruct {
   private final int port;
   private final TargetProtocol protocol;
   private final TargetType targetType;
+  private final List<TerraformResource> forwarders = new ArrayList<>();
+  private final List<Consumer<TerraformResource>> forwardWatchers = new ArrayList<>();
 
   TargetGroup(LoadBalancer loadBalancer, String id, TargetGroupProps props) {
     super(loadBalancer, id);
@@ -124,6 +133,21 @@ public final class TargetGroup extends BlueprintConstruct {
       throw Validate.invalid("metric", metric, "HTTP metrics exist only for target groups of APPLICATION load balancers");
     }
     return loadBalancer().arnSuffix();
+  }
+
+  /** Records that {@code forwarder} (a listener or listener rule) forwards here; called where one is created. */
+  void forwardedBy(TerraformResource forwarder) {
+    forwarders.add(forwarder);
+    for (Consumer<TerraformResource> watcher : List.copyOf(forwardWatchers)) watcher.accept(forwarder);
+  }
+
+  /**
+   * Calls {@code watcher} with every listener and rule forwarding here: those created so far at once, later
+   * ones when they are created, so the order in which the forwarder and its user are declared does not matter.
+   */
+  void whenForwarded(Consumer<TerraformResource> watcher) {
+    forwardWatchers.add(watcher);
+    for (TerraformResource forwarder : List.copyOf(forwarders)) watcher.accept(forwarder);
   }
 
   public LbTargetGroup resource() {
