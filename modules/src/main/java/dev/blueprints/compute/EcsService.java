@@ -149,6 +149,10 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
   public ServiceScaling autoScale(ServiceScalingProps props) {
     Validate.notNull("props", props);
     if (scaling != null) throw Validate.invalid("autoScale", getNode().getPath(), "one ServiceScaling per service; it already has one");
+    if (props.requestTargetGroup() != null && !targetGroups.contains(props.requestTargetGroup())) {
+      throw Validate.invalid("requestsPerTarget.targetGroup", props.requestTargetGroup().getNode().getPath(),
+          "a target group service " + serviceName + " registers with (EcsServiceProps.loadBalancer)");
+    }
     Integer desired = this.props.desiredCount();
     if (desired != null && (desired < props.min() || desired > props.max())) {
       throw Validate.invalid("desiredCount", desired, "within the auto scaling range " + props.min() + ".." + props.max());

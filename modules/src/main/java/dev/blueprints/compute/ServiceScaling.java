@@ -6,7 +6,6 @@ import com.hashicorp.cdktf.providers.aws.appautoscaling_policy.AppautoscalingPol
 import com.hashicorp.cdktf.providers.aws.appautoscaling_target.AppautoscalingTarget;
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.core.NameLimit;
-import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
 import software.constructs.Construct;
@@ -26,11 +25,6 @@ public final class ServiceScaling extends BlueprintConstruct {
    */
   ServiceScaling(Construct scope, String id, Construct owner, EcsService service, String component, ServiceScalingProps props) {
     super(scope, id);
-    Validate.notNull("props", props);
-    if (props.requestTargetGroup() != null && !service.targetGroups().contains(props.requestTargetGroup())) {
-      throw Validate.invalid("requestsPerTarget.targetGroup", props.requestTargetGroup().getNode().getPath(),
-          "a target group service " + service.physicalName() + " registers with (EcsServiceProps.loadBalancer)");
-    }
     Construct in = owner != null ? owner : this;
     target = AppautoscalingTarget.Builder.create(in, "ScalingTarget")
         .serviceNamespace("ecs")

@@ -57,15 +57,15 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
   /**
    * The task definition of a service built from {@link EcsServiceProps} alone: its resources are created in
    * {@code owner} rather than here, where they were before services and task definitions were separate
-   * constructs, so their addresses stay the same; {@code family}, when given, is the service's name.
+   * constructs, so their addresses stay the same; {@code serviceName}, when given, is the family.
    */
-  TaskDefinition(Construct scope, String id, Construct owner, String component, String family, TaskDefinitionProps props) {
+  TaskDefinition(Construct scope, String id, Construct owner, String component, String serviceName, TaskDefinitionProps props) {
     super(scope, id);
     this.props = Validate.notNull("props", props);
     Construct in = owner != null ? owner : this;
     StackContext stack = context();
     String region = stack.settings().region();
-    this.family = family != null ? family
+    this.family = serviceName != null ? serviceName
         : props.family() != null ? props.family() : stack.naming().name(component, NameLimit.ECS_SERVICE);
 
     for (ContainerSpec c : props.containers()) {
