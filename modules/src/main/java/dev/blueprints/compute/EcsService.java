@@ -149,8 +149,8 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
   public ServiceScaling autoScale(ServiceScalingProps props) {
     Validate.notNull("props", props);
     if (scaling != null) throw Validate.invalid("autoScale", getNode().getPath(), "one ServiceScaling per service; it already has one");
-    if (props.requestTargetGroup() != null && !targetGroups.contains(props.requestTargetGroup())) {
-      throw Validate.invalid("requestsPerTarget.targetGroup", props.requestTargetGroup().getNode().getPath(),
+    if (props.requestsPerTarget() != null && !targetGroups.contains(props.requestsPerTarget().targetGroup())) {
+      throw Validate.invalid("requestsPerTarget.targetGroup", props.requestsPerTarget().targetGroup().getNode().getPath(),
           "a target group service " + serviceName + " registers with (EcsServiceProps.loadBalancer)");
     }
     Integer desired = this.props.desiredCount();

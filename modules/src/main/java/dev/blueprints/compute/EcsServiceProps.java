@@ -174,7 +174,7 @@ public record EcsServiceProps(
    */
   public record AutoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {
     public AutoScaling {
-      ServiceScalingProps.validate("autoScaling.", min, max, cpuTargetPercent, memoryTargetPercent, null);
+      ServiceScalingProps.validate("autoScaling.", min, max, cpuTargetPercent, memoryTargetPercent, false);
     }
 
     /** As {@link ServiceScalingProps}. */

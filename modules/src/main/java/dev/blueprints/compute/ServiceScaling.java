@@ -34,14 +34,14 @@ public final class ServiceScaling extends BlueprintConstruct {
         .maxCapacity(props.max())
         .build();
     if (props.cpuTargetPercent() != null) {
-      policy(in, component, "CpuScaling", "-cpu", props, props.cpuTargetPercent(), metric("ECSServiceAverageCPUUtilization"));
+      policy(in, component, "CpuScaling", "-cpu", props.cpuTargetPercent(), metric("ECSServiceAverageCPUUtilization"));
     }
     if (props.memoryTargetPercent() != null) {
-      policy(in, component, "MemoryScaling", "-memory", props, props.memoryTargetPercent(), metric("ECSServiceAverageMemoryUtilization"));
+      policy(in, component, "MemoryScaling", "-memory", props.memoryTargetPercent(), metric("ECSServiceAverageMemoryUtilization"));
     }
-    if (props.requestTargetGroup() != null) {
-      TargetGroup group = props.requestTargetGroup();
-      policy(in, component, "RequestScaling", "-requests", props, props.requestsPerTarget(), metric("ALBRequestCountPerTarget")
+    if (props.requestsPerTarget() != null) {
+      TargetGroup group = props.requestsPerTarget().targetGroup();
+      policy(in, component, "RequestScaling", "-requests", props.requestsPerTarget().requests(), metric("ALBRequestCountPerTarget")
           // app/<load balancer>/<id>/targetgroup/<group>/<id>: the two ARN suffixes.
           .resourceLabel(group.loadBalancer().arnSuffix() + "/" + group.arnSuffix()));
     }
@@ -51,7 +51,7 @@ public final class ServiceScaling extends BlueprintConstruct {
     return AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification.builder().predefinedMetricType(type);
   }
 
-  private void policy(Construct in, String component, String id, String suffix, ServiceScalingProps props, double value,
+  private void policy(Construct in, String component, String id, String suffix, double value,
       AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification.Builder metric) {
     policies.add(AppautoscalingPolicy.Builder.create(in, id)
         .name(naming().name(component + suffix, NameLimit.GENERIC))
@@ -62,8 +62,9 @@ public final class ServiceScaling extends BlueprintConstruct {
         .targetTrackingScalingPolicyConfiguration(AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration.builder()
             .targetValue(value)
             .predefinedMetricSpecification(metric.build())
-            .scaleOutCooldown(props.scaleOutCooldownSeconds())
-            .scaleInCooldown(props.scaleInCooldownSeconds())
+            // Scale out fast, scale in slowly to avoid flapping.
+            .scaleOutCooldown(60)
+            .scaleInCooldown(300)
             .build())
         .build());
   }

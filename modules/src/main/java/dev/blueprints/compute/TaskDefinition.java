@@ -99,6 +99,16 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
     taskDefinition = td.build();
   }
 
+  /** The family's physical name, known at synth. */
+  public String family() {
+    return family;
+  }
+
+  /** The ARN of this revision, as a reference. */
+  public String arn() {
+    return taskDefinition.getArn();
+  }
+
   private void grantExecution(String region) {
     executionRole.grant("WriteLogs", PolicyStatement.allow("WriteLogs",
         List.of("logs:CreateLogStream", "logs:PutLogEvents"),
@@ -121,10 +131,26 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
     }
   }
 
+  /** The application's role: grant what the code calls here. */
+  public Role taskRole() {
+    return taskRole;
+  }
+
+  /** The role ECS uses to start tasks (pull images, write logs, read secrets). */
+  public Role executionRole() {
+    return executionRole;
+  }
+
   /** ECR statements are needed unless every image is a literal reference to another registry. */
   private boolean pullsFromEcr() {
     if (!props.pullFrom().isEmpty()) return true;
     return props.containers().stream().anyMatch(c -> Token.isUnresolved(c.image()) || c.image().contains(".dkr.ecr."));
+  }
+
+  /** Grants go to the task role: what the containers run as (the execution role, which pulls images and reads the secrets at start, is not given app grants). */
+  @Override
+  public Role grantRole() {
+    return taskRole;
   }
 
   private void grantTaskRole(String region) {
@@ -148,6 +174,15 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
     }
   }
 
+  /** What the task definition was built from. */
+  public TaskDefinitionProps props() {
+    return props;
+  }
+
+  public EcsTaskDefinition resource() {
+    return taskDefinition;
+  }
+
   private static EcsTaskDefinitionVolume volume(VolumeSpec spec) {
     var v = EcsTaskDefinitionVolume.builder().name(spec.name());
     if (spec instanceof VolumeSpec.HostPath h) {
@@ -167,41 +202,6 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
     }
     // Ephemeral: a named volume with no configuration is task-scoped scratch space.
     return v.build();
-  }
-
-  /** What the task definition was built from. */
-  public TaskDefinitionProps props() {
-    return props;
-  }
-
-  /** The family's physical name, known at synth. */
-  public String family() {
-    return family;
-  }
-
-  /** The ARN of this revision, as a reference. */
-  public String arn() {
-    return taskDefinition.getArn();
-  }
-
-  public EcsTaskDefinition resource() {
-    return taskDefinition;
-  }
-
-  /** The application's role: grant what the code calls here. */
-  public Role taskRole() {
-    return taskRole;
-  }
-
-  /** The role ECS uses to start tasks (pull images, write logs, read secrets). */
-  public Role executionRole() {
-    return executionRole;
-  }
-
-  /** Grants go to the task role: what the containers run as (the execution role, which pulls images and reads the secrets at start, is not given app grants). */
-  @Override
-  public Role grantRole() {
-    return taskRole;
   }
 
   /** The log group of {@code containerName}; fails listing the containers when there is no such container. */

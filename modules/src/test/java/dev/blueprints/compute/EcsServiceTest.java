@@ -56,14 +56,14 @@ class EcsServiceTest {
     return Synthesized.json(json.only("aws_iam_role_policy", "name", name), "policy");
   }
 
-  private static List<String> texts(JsonNode array) {
+  static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
     if (array.isTextual()) out.add(array.asText());
     array.forEach(n -> out.add(n.asText()));
     return out;
   }
 
-  private static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {
+  static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {
     return assertThrows(IllegalArgumentException.class, build);
   }
 

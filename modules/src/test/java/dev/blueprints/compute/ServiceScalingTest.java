@@ -2,7 +2,6 @@ package dev.blueprints.compute;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,15 +31,11 @@ class ServiceScalingTest {
         .loadBalancer(target, alb, "app", 8000);
   }
 
-  private static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build);
-  }
-
   @Test
   void requestsPerTargetTrackTheTargetGroupOfTheLoadBalancer() {
     EcsService service = service(props());
     ServiceScaling scaling = service.autoScale(ServiceScalingProps.builder(2, 8).cpuTargetPercent(70)
-        .requestsPerTarget(target, 500).scaleInCooldownSeconds(600).build());
+        .requestsPerTarget(target, 500).build());
     assertSame(scaling, service.scaling());
     assertSame(scaling.target(), service.scalingTarget());
     assertEquals(2, scaling.policies().size());
@@ -50,7 +45,7 @@ class ServiceScalingTest {
     assertEquals(json.ref("aws_lb", json.only("aws_lb"), "arn_suffix") + "/" + json.ref("aws_lb_target_group", json.only("aws_lb_target_group"), "arn_suffix"),
         Synthesized.at(requests, "target_tracking_scaling_policy_configuration.predefined_metric_specification.resource_label").asText());
     assertEquals(500.0, Synthesized.at(requests, "target_tracking_scaling_policy_configuration.target_value").asDouble());
-    assertEquals(600, Synthesized.at(requests, "target_tracking_scaling_policy_configuration.scale_in_cooldown").asInt());
+    assertEquals(300, Synthesized.at(requests, "target_tracking_scaling_policy_configuration.scale_in_cooldown").asInt());
     assertEquals(60, Synthesized.at(requests, "target_tracking_scaling_policy_configuration.scale_out_cooldown").asInt());
     assertEquals("acme-test-dev-backend-requests", requests.path("name").asText());
     assertEquals("acme-test-dev-backend-cpu", json.only("aws_appautoscaling_policy", METRIC, "ECSServiceAverageCPUUtilization").path("name").asText());
@@ -74,21 +69,21 @@ class ServiceScalingTest {
   @Test
   void badScalingFailsNamingTheField() {
     EcsService service = service(props().desiredCount(3));
-    assertEquals("min = 5 is greater than max = 2: min must be <= max", fails(() -> ServiceScalingProps.builder(5, 2).cpuTargetPercent(50).build()).getMessage());
-    assertTrue(fails(() -> ServiceScalingProps.builder(1, 2).build()).getMessage().startsWith("targets = \"no target\" is invalid"));
+    assertEquals("min = 5 is greater than max = 2: min must be <= max", EcsServiceTest.fails(() -> ServiceScalingProps.builder(5, 2).cpuTargetPercent(50).build()).getMessage());
+    assertTrue(EcsServiceTest.fails(() -> ServiceScalingProps.builder(1, 2).build()).getMessage().startsWith("targets = \"no target\" is invalid"));
     assertEquals("requestsPerTarget = 0.0 is invalid: a positive number of requests per task",
-        fails(() -> ServiceScalingProps.builder(1, 2).requestsPerTarget(target, 0).build()).getMessage());
+        EcsServiceTest.fails(() -> ServiceScalingProps.builder(1, 2).requestsPerTarget(target, 0).build()).getMessage());
     LoadBalancer nlb = new LoadBalancer(stack, "Api", LoadBalancerTest.nlbProps().build());
     TargetGroup tcp = nlb.addTargetGroup("Tcp", TargetGroupProps.builder(8000).targetType(TargetType.IP).build());
-    assertTrue(fails(() -> ServiceScalingProps.builder(1, 2).requestsPerTarget(tcp, 100).build()).getMessage()
+    assertTrue(EcsServiceTest.fails(() -> ServiceScalingProps.builder(1, 2).requestsPerTarget(tcp, 100).build()).getMessage()
         .contains("/Api/Tcp\" is invalid: a target group of an APPLICATION load balancer"));
     TargetGroup other = alb.addTargetGroup("Other", TargetGroupProps.builder(9000).targetType(TargetType.IP).build());
-    assertTrue(fails(() -> service.autoScale(ServiceScalingProps.builder(1, 4).requestsPerTarget(other, 100).build())).getMessage()
+    assertTrue(EcsServiceTest.fails(() -> service.autoScale(ServiceScalingProps.builder(1, 4).requestsPerTarget(other, 100).build())).getMessage()
         .contains("a target group service acme-test-dev-backend registers with"));
     assertEquals("desiredCount = 3 is invalid: within the auto scaling range 1..2",
-        fails(() -> service.autoScale(ServiceScalingProps.builder(1, 2).cpuTargetPercent(50).build())).getMessage());
+        EcsServiceTest.fails(() -> service.autoScale(ServiceScalingProps.builder(1, 2).cpuTargetPercent(50).build())).getMessage());
     service.autoScale(ServiceScalingProps.builder(1, 4).memoryTargetPercent(80).build());
-    assertTrue(fails(() -> service.autoScale(ServiceScalingProps.builder(1, 4).cpuTargetPercent(50).build())).getMessage()
+    assertTrue(EcsServiceTest.fails(() -> service.autoScale(ServiceScalingProps.builder(1, 4).cpuTargetPercent(50).build())).getMessage()
         .contains("one ServiceScaling per service"));
     assertEquals(List.of(target), service.targetGroups());
   }

@@ -3,7 +3,6 @@ package dev.blueprints.compute;
 import static dev.blueprints.compute.EcsClusterTest.PRIVATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +13,6 @@ import dev.blueprints.network.SecurityGroup;
 import dev.blueprints.network.SecurityGroupProps;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,25 +26,16 @@ class TaskDefinitionTest {
         .container(ContainerSpec.builder("migrate", EcsServiceTest.IMAGE).secret("DB_PASSWORD", EcsServiceTest.DB_SECRET, "password").build());
   }
 
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array.isTextual()) out.add(array.asText());
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
-  private static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build);
-  }
-
   @Test
   void aTaskDefinitionAloneHasItsLogGroupsAndRolesAndNoService() {
     TaskDefinition task = new TaskDefinition(stack, "Migrate", migrate().build());
+    assertEquals("acme-test-dev-migrate", task.family());
+    assertSame(task.logGroup("migrate"), task.logGroup("migrate"));
+    assertTrue(EcsServiceTest.fails(() -> task.logGroup("web")).getMessage().contains("has no container web"));
     Synthesized json = Synthesized.of(stack);
     JsonNode td = json.only("aws_ecs_task_definition");
     assertEquals("acme-test-dev-migrate", td.path("family").asText());
-    assertEquals("acme-test-dev-migrate", task.family());
-    assertEquals(List.of("FARGATE"), texts(td.path("requires_compatibilities")));
+    assertEquals(List.of("FARGATE"), EcsServiceTest.texts(td.path("requires_compatibilities")));
     assertEquals("awsvpc", td.path("network_mode").asText());
     assertEquals("512", td.path("cpu").asText());
     JsonNode logs = json.only("aws_cloudwatch_log_group", "name", "/ecs/acme-test-dev-migrate/migrate");
@@ -55,14 +44,12 @@ class TaskDefinitionTest {
     assertEquals(json.ref("aws_iam_role", json.only("aws_iam_role", "name", "acme-test-dev-migrate-task"), "arn"),
         td.path("task_role_arn").asText());
     JsonNode secrets = Synthesized.json(json.only("aws_iam_role_policy", "name", "ReadSecrets"), "policy");
-    assertEquals(List.of(EcsServiceTest.DB_SECRET), texts(Synthesized.at(secrets, "Statement.0.Resource")));
+    assertEquals(List.of(EcsServiceTest.DB_SECRET), EcsServiceTest.texts(Synthesized.at(secrets, "Statement.0.Resource")));
     JsonNode writeLogs = Synthesized.json(json.only("aws_iam_role_policy", "name", "WriteLogs"), "policy");
-    assertEquals(List.of(json.ref("aws_cloudwatch_log_group", logs, "arn") + ":*"), texts(Synthesized.at(writeLogs, "Statement.0.Resource")));
+    assertEquals(List.of(json.ref("aws_cloudwatch_log_group", logs, "arn") + ":*"), EcsServiceTest.texts(Synthesized.at(writeLogs, "Statement.0.Resource")));
     assertEquals(0, json.count("aws_ecs_service"));
     assertEquals(0, json.count("aws_security_group"));
     assertTrue(json.nameOf("aws_ecs_task_definition", td).startsWith("Migrate_TaskDefinition_"));
-    assertSame(task.logGroup("migrate"), task.logGroup("migrate"));
-    assertTrue(fails(() -> task.logGroup("web")).getMessage().contains("has no container web"));
   }
 
   @Test
@@ -80,7 +67,7 @@ class TaskDefinitionTest {
     new TaskDefinition(stack, "Worker", TaskDefinitionProps.builder().compatibility(TaskCompatibility.EC2).networkMode(NetworkMode.BRIDGE)
         .container(ContainerSpec.builder("worker", EcsServiceTest.IMAGE).memory(256).build()).build());
     JsonNode td = Synthesized.of(stack).only("aws_ecs_task_definition");
-    assertEquals(List.of("EC2"), texts(td.path("requires_compatibilities")));
+    assertEquals(List.of("EC2"), EcsServiceTest.texts(td.path("requires_compatibilities")));
     assertEquals("bridge", td.path("network_mode").asText());
   }
 
@@ -104,19 +91,19 @@ class TaskDefinitionTest {
   @Test
   void badInputFailsNamingTheField() {
     assertEquals("networkMode = \"BRIDGE\" is invalid: Fargate supports only AWSVPC; BRIDGE and HOST need an EC2 cluster",
-        fails(() -> migrate().networkMode(NetworkMode.BRIDGE).build()).getMessage());
-    assertTrue(fails(() -> TaskDefinitionProps.builder().build()).getMessage().startsWith("containers = [] is invalid"));
-    assertTrue(fails(() -> migrate().family("no spaces").build()).getMessage().startsWith("family = \"no spaces\" is invalid"));
+        EcsServiceTest.fails(() -> migrate().networkMode(NetworkMode.BRIDGE).build()).getMessage());
+    assertTrue(EcsServiceTest.fails(() -> TaskDefinitionProps.builder().build()).getMessage().startsWith("containers = [] is invalid"));
+    assertTrue(EcsServiceTest.fails(() -> migrate().family("no spaces").build()).getMessage().startsWith("family = \"no spaces\" is invalid"));
 
     TaskDefinition ec2Task = new TaskDefinition(stack, "Worker", TaskDefinitionProps.builder().compatibility(TaskCompatibility.EC2)
         .container(ContainerSpec.builder("worker", EcsServiceTest.IMAGE).build()).build());
     assertEquals("taskDefinition.compatibility = \"EC2\" is invalid: FARGATE to run on a Fargate cluster",
-        fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(ec2Task).build()).getMessage());
+        EcsServiceTest.fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(ec2Task).build()).getMessage());
     TaskDefinition task = new TaskDefinition(stack, "Api", migrate().build());
-    assertTrue(fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(task).taskSize(1024, 2048).build())
+    assertTrue(EcsServiceTest.fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(task).taskSize(1024, 2048).build())
         .getMessage().startsWith("taskSize = \"set with taskDefinition\" is invalid: the task's settings on the TaskDefinitionProps of"));
     assertEquals("loadBalancer.containerName = \"app\" is invalid: one of the containers [migrate]",
-        fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(task)
+        EcsServiceTest.fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(task)
             .loadBalancer("arn:tg", new SecurityGroup(stack, "Lb", new SecurityGroupProps("vpc-0123", "acme-lb", "load balancer")), "app", 8000).build()).getMessage());
   }
 }
