@@ -194,7 +194,7 @@ public record ContainerSpec(
   }
 
   /**
-   * @param volumeName    a volume declared on the service ({@link EcsServiceProps.Builder#volume})
+   * @param volumeName    a volume declared on the task ({@link TaskDefinitionProps.Builder#volume})
    * @param containerPath absolute path in the container
    * @param readOnly      mount read-only
    */

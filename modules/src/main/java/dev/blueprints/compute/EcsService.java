@@ -178,16 +178,6 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
     return Math.max(props.healthCheckGracePeriodSeconds(), props.task().longestStartPeriod());
   }
 
-  /** {@code web-api} to {@code WebApi}, for construct ids. */
-  static String pascal(String name) {
-    StringBuilder out = new StringBuilder();
-    for (String part : name.split("[-_]+")) {
-      if (part.isEmpty()) continue;
-      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return out.toString();
-  }
-
   /**
    * Lets the tasks reach any HTTPS endpoint (through NAT): image pulls from ECR, Secrets Manager and CloudWatch
    * Logs, unless interface endpoints serve them. On bridge and host mode this opens the instances' group.

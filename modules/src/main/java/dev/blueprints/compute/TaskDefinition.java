@@ -70,7 +70,7 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
 
     for (ContainerSpec c : props.containers()) {
       int retention = c.logRetentionDays() != null ? c.logRetentionDays() : stack.environment().logRetentionDays();
-      logGroups.put(c.name(), new LogGroup(in, "LogGroup" + EcsService.pascal(c.name()),
+      logGroups.put(c.name(), new LogGroup(in, "LogGroup" + pascal(c.name()),
           LogGroupProps.of("/ecs/" + family + "/" + c.name(), retention)));
     }
     executionRole = new Role(in, "ExecutionRole", RoleProps.builder(
@@ -162,7 +162,7 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
       List<String> actions = writable
           ? List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite")
           : List.of("elasticfilesystem:ClientMount");
-      efs.add(PolicyStatement.allow("Efs" + EcsService.pascal(v.name()), actions,
+      efs.add(PolicyStatement.allow("Efs" + pascal(v.name()), actions,
           List.of("arn:aws:elasticfilesystem:" + region + ":" + Account.id(this) + ":file-system/" + e.fileSystemId())));
     }
     if (!efs.isEmpty()) taskRole.grant("MountEfs", efs);
@@ -202,6 +202,16 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
     }
     // Ephemeral: a named volume with no configuration is task-scoped scratch space.
     return v.build();
+  }
+
+  /** {@code web-api} to {@code WebApi}, for construct ids. */
+  static String pascal(String name) {
+    StringBuilder out = new StringBuilder();
+    for (String part : name.split("[-_]+")) {
+      if (part.isEmpty()) continue;
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
   }
 
   /** The log group of {@code containerName}; fails listing the containers when there is no such container. */

@@ -60,7 +60,7 @@ public record TaskDefinitionProps(
     Set<String> ids = new HashSet<>();
     for (ContainerSpec c : containers) {
       if (!names.add(c.name())) throw Validate.invalid("container.name", c.name(), "each container name once per task");
-      if (!ids.add(EcsService.pascal(c.name()))) {
+      if (!ids.add(TaskDefinition.pascal(c.name()))) {
         throw Validate.invalid("container.name", c.name(), "names that differ in more than hyphens and underscores");
       }
       if (c.healthCheck() != null && !c.essential()) {

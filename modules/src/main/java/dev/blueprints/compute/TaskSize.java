@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * <p>Fargate accepts only the combinations in {@link #FARGATE}; {@link #requireFargate()} checks them so a
  * bad pair fails at synth with the memory values that would work, instead of at apply time.
  *
- * @param cpu    CPU units. Default (in {@link EcsServiceProps}): 256
- * @param memory memory in MiB. Default (in {@link EcsServiceProps}): 512
+ * @param cpu    CPU units. Default (in {@link TaskDefinitionProps}): {@link TaskDefinitionProps#DEFAULT_TASK_SIZE}
+ * @param memory memory in MiB. Default (in {@link TaskDefinitionProps}): {@link TaskDefinitionProps#DEFAULT_TASK_SIZE}
  */
 public record TaskSize(int cpu, int memory) {
   /** Fargate's allowed memory values (MiB) per CPU value, as documented by AWS for Linux tasks. */
