@@ -28,8 +28,9 @@ public record DomainSettings(String field, String hostedZoneId, String hostedZon
     records = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(records));
     var seen = new java.util.HashMap<String, String>();
     for (var e : records.entrySet()) {
+      PublicDomainProps checked;
       try {
-        new PublicDomainProps(hostedZoneId, hostedZoneName, e.getValue(), null);
+        checked = inZone(hostedZoneId, hostedZoneName, e.getValue()).build();
       } catch (IllegalArgumentException bad) {
         // Name the settings path: "blueprints.x.domain.recordName = ..." rather than the props field.
         String message = bad.getMessage();
@@ -37,7 +38,7 @@ public record DomainSettings(String field, String hostedZoneId, String hostedZon
         String setting = prop.equals("recordName") ? e.getKey() : prop;
         throw new IllegalArgumentException(field + "." + setting + message.substring(prop.length()), bad);
       }
-      String name = new PublicDomainProps(hostedZoneId, hostedZoneName, e.getValue(), null).recordName();
+      String name = checked.recordName();
       String other = seen.put(name, e.getKey());
       if (other != null) {
         throw Validate.invalid(field + "." + e.getKey(), e.getValue(), "a name of its own: " + field + "." + other + " already uses it");
@@ -65,7 +66,11 @@ public record DomainSettings(String field, String hostedZoneId, String hostedZon
   public PublicDomainProps props(String record, String certificateArn) {
     String name = records.get(record);
     if (name == null) throw Validate.invalid(field, record, "one of " + records.keySet());
-    return new PublicDomainProps(hostedZoneId, hostedZoneName, name, certificateArn);
+    return inZone(hostedZoneId, hostedZoneName, name).certificateArn(certificateArn).build();
+  }
+
+  private static PublicDomainProps.Builder inZone(String hostedZoneId, String hostedZoneName, String recordName) {
+    return PublicDomainProps.builder(recordName).hostedZoneId(hostedZoneId).hostedZoneName(hostedZoneName);
   }
 
   /** The record name of {@link #RECORD_NAME} or an extra field, as written to DNS (lowercase, no final dot). */

@@ -8,12 +8,13 @@ import java.util.List;
  * An IAM role assumed by AWS services.
  *
  * @param name              role name (from the naming helper)
- * @param description       what the role is for
+ * @param description       what the role is for. Default: {@code Assumed by <service principal>}
  * @param servicePrincipals services allowed to assume it, e.g. {@code ecs-tasks.amazonaws.com}
- * @param managedPolicyArns AWS managed policies to attach (keep to the narrow service ones)
- * @param statements        inline statements, least privilege
+ * @param managedPolicyArns AWS managed policies to attach (keep to the narrow service ones). Default: none
+ * @param statements        inline statements, least privilege. Default: none
  * @param sourceAccountCondition limit the trust to calls on behalf of this account ({@code aws:SourceAccount}).
- *                          Default: true. EC2 does not send the key, so instance roles turn it off
+ *                          Default: {@value #DEFAULT_SOURCE_ACCOUNT_CONDITION}. EC2 does not send the key, so
+ *                          instance roles turn it off
  */
 public record RoleProps(
     String name,
@@ -23,10 +24,14 @@ public record RoleProps(
     List<PolicyStatement> statements,
     boolean sourceAccountCondition) {
 
+  /** Guards against the confused deputy: a service acting for another account cannot assume the role. */
+  public static final boolean DEFAULT_SOURCE_ACCOUNT_CONDITION = true;
+
   public RoleProps {
     Validate.notBlank("name", name);
     Validate.notBlank("description", description);
-    servicePrincipals = List.copyOf(Validate.notNull("servicePrincipals", servicePrincipals));
+    Validate.notNull("servicePrincipals", servicePrincipals).forEach(principal -> Validate.notBlank("servicePrincipals", principal));
+    servicePrincipals = List.copyOf(servicePrincipals);
     if (servicePrincipals.isEmpty()) throw Validate.invalid("servicePrincipals", servicePrincipals, "at least one service principal");
     managedPolicyArns = List.copyOf(managedPolicyArns == null ? List.of() : managedPolicyArns);
     statements = List.copyOf(statements == null ? List.of() : statements);
@@ -42,7 +47,7 @@ public record RoleProps(
     private String description;
     private final List<String> managed = new ArrayList<>();
     private final List<PolicyStatement> statements = new ArrayList<>();
-    private boolean sourceAccountCondition = true;
+    private boolean sourceAccountCondition = DEFAULT_SOURCE_ACCOUNT_CONDITION;
 
     private Builder(String name, String servicePrincipal) {
       this.name = name;

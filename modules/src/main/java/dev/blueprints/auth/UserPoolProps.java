@@ -8,25 +8,25 @@ import java.util.regex.Pattern;
 /**
  * A Cognito user pool with e-mail sign-in and one app client for a web application.
  *
- * @param name                       pool name; null uses the naming helper ({@code <project>-<blueprint>-<env>-<id>}).
- *                                   Default: null
+ * @param name                       pool name; unset (null) uses the naming helper
+ *                                   ({@code <project>-<blueprint>-<env>-<id>})
  * @param passwordMinLength          minimum password length, 8..99 (upper case, lower case, digits and symbols
- *                                   are always required). Default: 12
- * @param mfa                        second factor with software (TOTP) tokens. Default: {@link MfaMode#OPTIONAL}
- * @param deletionProtection         Cognito deletion protection and {@code lifecycle.prevent_destroy}; null follows
- *                                   the environment ({@code Environment.deletionProtection()}). Default: null
- * @param advancedSecurity           threat protection mode. Default: {@link AdvancedSecurity#ENFORCED}
- * @param advancedSecurityReason     why a weaker mode than ENFORCED was chosen (required then). Default: null
+ *                                   are always required). Default: {@value #DEFAULT_PASSWORD_MIN_LENGTH}
+ * @param mfa                        second factor with software (TOTP) tokens. Default: {@link #DEFAULT_MFA}
+ * @param deletionProtection         Cognito deletion protection and {@code lifecycle.prevent_destroy}; unset (null)
+ *                                   follows the environment ({@code Environment.deletionProtection()})
+ * @param advancedSecurity           threat protection mode. Default: {@link #DEFAULT_ADVANCED_SECURITY}
+ * @param advancedSecurityReason     why a weaker mode than ENFORCED was chosen (required then; null otherwise)
  * @param selfSignUp                 let users register themselves; false means administrators create users.
- *                                   Default: false
+ *                                   Default: {@value #DEFAULT_SELF_SIGN_UP}
  * @param callbackUrls               OAuth redirect URLs of the web app (https, or http://localhost for local
  *                                   development); non-empty turns on the authorization-code flow. Default: none
  * @param logoutUrls                 OAuth sign-out URLs, same rules; needs callbackUrls. Default: none
- * @param domainPrefix               hosted-UI domain prefix ({@code <prefix>.auth.<region>.amazoncognito.com}); null
- *                                   creates no domain. Default: null
- * @param idTokenValidityMinutes     ID token lifetime, 5..1440 minutes. Default: 60
- * @param accessTokenValidityMinutes access token lifetime, 5..1440 minutes. Default: 60
- * @param refreshTokenValidityDays   refresh token lifetime, 1..3650 days. Default: 30
+ * @param domainPrefix               hosted-UI domain prefix ({@code <prefix>.auth.<region>.amazoncognito.com}); unset
+ *                                   (null) creates no domain
+ * @param idTokenValidityMinutes     ID token lifetime, 5..1440 minutes. Default: {@value #DEFAULT_ID_TOKEN_VALIDITY_MINUTES}
+ * @param accessTokenValidityMinutes access token lifetime, 5..1440 minutes. Default: {@value #DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES}
+ * @param refreshTokenValidityDays   refresh token lifetime, 1..3650 days. Default: {@value #DEFAULT_REFRESH_TOKEN_VALIDITY_DAYS}
  */
 public record UserPoolProps(
     String name,
@@ -43,6 +43,20 @@ public record UserPoolProps(
     int accessTokenValidityMinutes,
     int refreshTokenValidityDays) {
 
+  /** Twelve characters of four classes: NIST's advice for length over rotation. */
+  public static final int DEFAULT_PASSWORD_MIN_LENGTH = 12;
+  /** Users may add a TOTP factor; requiring one is a choice for the application to make. */
+  public static final MfaMode DEFAULT_MFA = MfaMode.OPTIONAL;
+  /** Threat protection blocks sign-ins it judges compromised, not only reports them. */
+  public static final AdvancedSecurity DEFAULT_ADVANCED_SECURITY = AdvancedSecurity.ENFORCED;
+  /** Administrators create users: nobody can register unless asked by name. */
+  public static final boolean DEFAULT_SELF_SIGN_UP = false;
+  /** Cognito's own default: an hour between refreshes. */
+  public static final int DEFAULT_ID_TOKEN_VALIDITY_MINUTES = 60;
+  /** As the ID token, so a revoked user loses access within the hour. */
+  public static final int DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES = 60;
+  /** Cognito's own default: a month before signing in again. */
+  public static final int DEFAULT_REFRESH_TOKEN_VALIDITY_DAYS = 30;
   private static final Pattern NAME = Pattern.compile("^[\\w\\s+=,.@-]{1,128}$");
   private static final Pattern DOMAIN_PREFIX = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$");
   private static final List<String> RESERVED_IN_DOMAIN = List.of("aws", "amazon", "cognito");
@@ -101,18 +115,18 @@ public record UserPoolProps(
 
   public static final class Builder {
     private String name;
-    private int passwordMinLength = 12;
-    private MfaMode mfa = MfaMode.OPTIONAL;
+    private int passwordMinLength = DEFAULT_PASSWORD_MIN_LENGTH;
+    private MfaMode mfa = DEFAULT_MFA;
     private Boolean deletionProtection;
-    private AdvancedSecurity advancedSecurity = AdvancedSecurity.ENFORCED;
+    private AdvancedSecurity advancedSecurity = DEFAULT_ADVANCED_SECURITY;
     private String advancedSecurityReason;
-    private boolean selfSignUp;
+    private boolean selfSignUp = DEFAULT_SELF_SIGN_UP;
     private final List<String> callbackUrls = new ArrayList<>();
     private final List<String> logoutUrls = new ArrayList<>();
     private String domainPrefix;
-    private int idTokenValidityMinutes = 60;
-    private int accessTokenValidityMinutes = 60;
-    private int refreshTokenValidityDays = 30;
+    private int idTokenValidityMinutes = DEFAULT_ID_TOKEN_VALIDITY_MINUTES;
+    private int accessTokenValidityMinutes = DEFAULT_ACCESS_TOKEN_VALIDITY_MINUTES;
+    private int refreshTokenValidityDays = DEFAULT_REFRESH_TOKEN_VALIDITY_DAYS;
 
     private Builder() {}
 

@@ -107,8 +107,8 @@ public final class Ec2Fleet extends BlueprintConstruct implements Connectable, G
         .role(role.name())
         .build();
 
-    securityGroup = new SecurityGroup(this, ids.securityGroup(), new SecurityGroupProps(props.vpcId(),
-        props.securityGroupName() != null ? props.securityGroupName() : name, description));
+    securityGroup = new SecurityGroup(this, ids.securityGroup(), SecurityGroupProps.builder(props.vpcId(),
+        props.securityGroupName() != null ? props.securityGroupName() : name, description).build());
 
     Map<String, String> tags = new LinkedHashMap<>(context().tags());
     tags.put("Name", name);

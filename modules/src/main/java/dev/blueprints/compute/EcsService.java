@@ -81,8 +81,8 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
     NetworkMode networkMode = task.props().networkMode();
 
     if (networkMode == NetworkMode.AWSVPC) {
-      securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps(
-          props.vpcId(), stack.naming().name(component + "-service", NameLimit.SECURITY_GROUP), "ECS service tasks"));
+      securityGroup = new SecurityGroup(this, "SecurityGroup", SecurityGroupProps.builder(
+          props.vpcId(), stack.naming().name(component + "-service", NameLimit.SECURITY_GROUP), "ECS service tasks").build());
     } else {
       securityGroup = cluster.instanceSecurityGroup();
     }

@@ -126,7 +126,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
         ? props.deletionProtection() : stack.environment().deletionProtection();
 
     securityGroup = new SecurityGroup(this, "SecurityGroup",
-        new SecurityGroupProps(props.vpcId(), name + "-lb", "Load balancer " + name));
+        SecurityGroupProps.builder(props.vpcId(), name + "-lb", "Load balancer " + name).build());
 
     var builder = Lb.Builder.create(this, "Resource")
         .name(name)

@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
  * Where and how long a database's automated backups are copied to a second region.
  *
  * @param region        destination region, not the database's own (RDS documents which region pairs it supports)
- * @param retentionDays days the copies are kept in the destination region (1-35). Default: 7
- * @param kmsKeyArn     a customer-managed key <b>in the destination region</b> that encrypts the copies; null creates
- *                      one there (rotation on, 30-day deletion window). Default: null
+ * @param retentionDays days the copies are kept in the destination region (1-35). Default: {@value #DEFAULT_RETENTION_DAYS}
+ * @param kmsKeyArn     a customer-managed key <b>in the destination region</b> that encrypts the copies; unset (null)
+ *                      creates one there (rotation on, 30-day deletion window)
  */
 public record BackupReplicationProps(String region, int retentionDays, String kmsKeyArn) {
+  /** A week of copies, as the primary's own minimum backup retention. */
+  public static final int DEFAULT_RETENTION_DAYS = 7;
   private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d$");
   private static final Pattern KMS_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:([a-z0-9-]+):\\d{12}:key/.+$");
 
@@ -28,9 +30,13 @@ public record BackupReplicationProps(String region, int retentionDays, String km
     }
   }
 
-  /** Copies kept 7 days under a key created in {@code region}. */
+  public static Builder builder(String region) {
+    return new Builder(region);
+  }
+
+  /** Copies kept {@value #DEFAULT_RETENTION_DAYS} days under a key created in {@code region}. */
   public static BackupReplicationProps to(String region) {
-    return new BackupReplicationProps(region, 7, null);
+    return builder(region).build();
   }
 
   public BackupReplicationProps withRetentionDays(int days) {
@@ -39,5 +45,22 @@ public record BackupReplicationProps(String region, int retentionDays, String km
 
   public BackupReplicationProps withKmsKeyArn(String arn) {
     return new BackupReplicationProps(region, retentionDays, arn);
+  }
+
+  public static final class Builder {
+    private final String region;
+    private int retentionDays = DEFAULT_RETENTION_DAYS;
+    private String kmsKeyArn;
+
+    private Builder(String region) {
+      this.region = region;
+    }
+
+    public Builder retentionDays(int value) { this.retentionDays = value; return this; }
+    public Builder kmsKeyArn(String value) { this.kmsKeyArn = value; return this; }
+
+    public BackupReplicationProps build() {
+      return new BackupReplicationProps(region, retentionDays, kmsKeyArn);
+    }
   }
 }

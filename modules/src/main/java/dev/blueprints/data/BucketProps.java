@@ -9,15 +9,16 @@ import java.util.List;
  * A private S3 bucket.
  *
  * @param name                     bucket name (globally unique; from the naming helper or settings)
- * @param encryption               default encryption. Default: {@link BucketEncryption#KMS}
- * @param kmsKeyArn                customer-managed key for {@link BucketEncryption#KMS}; null uses {@code aws/s3}
- * @param versioned                keep object versions. Default: true
- * @param noncurrentVersionDays    days after which replaced versions are deleted. Default: 90
- * @param expirationDays           days after which current objects expire; 0 keeps them. Default: 0
- * @param preventDestroy           {@code lifecycle.prevent_destroy} on the bucket. Default: true
- * @param extraStatements          statements added to the bucket policy beside the TLS-only deny
+ * @param encryption               default encryption. Default: {@link #DEFAULT_ENCRYPTION}
+ * @param kmsKeyArn                customer-managed key for {@link BucketEncryption#KMS}; unset (null) uses {@code aws/s3}
+ * @param versioned                keep object versions. Default: {@value #DEFAULT_VERSIONED}
+ * @param noncurrentVersionDays    days after which replaced versions are deleted. Default: {@value #DEFAULT_NONCURRENT_VERSION_DAYS}
+ * @param expirationDays           days after which current objects expire; 0 keeps them. Default: {@value #DEFAULT_EXPIRATION_DAYS}
+ * @param preventDestroy           {@code lifecycle.prevent_destroy} on the bucket. Default: {@value #DEFAULT_PREVENT_DESTROY}
+ * @param extraStatements          statements added to the bucket policy beside the TLS-only deny. Default: none
  * @param loadBalancerLogDelivery  let Elastic Load Balancing (ALB and NLB) write access logs for this account
- *                                 and region; needs {@link BucketEncryption#S3_MANAGED}. Default: false
+ *                                 and region; needs {@link BucketEncryption#S3_MANAGED}.
+ *                                 Default: {@value #DEFAULT_LOAD_BALANCER_LOG_DELIVERY}
  */
 public record BucketProps(
     String name,
@@ -29,6 +30,21 @@ public record BucketProps(
     boolean preventDestroy,
     List<PolicyStatement> extraStatements,
     boolean loadBalancerLogDelivery) {
+
+  /** SSE-KMS: reads need kms:Decrypt as well as s3:GetObject, so a bucket policy slip alone exposes nothing. */
+  public static final BucketEncryption DEFAULT_ENCRYPTION = BucketEncryption.KMS;
+  /** Versions let an overwritten or deleted object be restored. */
+  public static final boolean DEFAULT_VERSIONED = true;
+  /** How long a replaced version stays restorable. */
+  public static final int DEFAULT_NONCURRENT_VERSION_DAYS = 90;
+  /** 0: current objects never expire; data is kept until someone decides otherwise. */
+  public static final int DEFAULT_EXPIRATION_DAYS = 0;
+  /** A bucket holds data: Terraform refuses to destroy it unless asked by name. */
+  public static final boolean DEFAULT_PREVENT_DESTROY = true;
+  /** Nothing outside the account may write, ELB included, until asked. */
+  public static final boolean DEFAULT_LOAD_BALANCER_LOG_DELIVERY = false;
+  /** Expiry of ELB access logs when {@link Builder#loadBalancerLogDelivery} is on and no expiry was set. */
+  public static final int LOAD_BALANCER_LOG_EXPIRATION_DAYS = 90;
 
   public BucketProps {
     Validate.notBlank("name", name);
@@ -51,7 +67,8 @@ public record BucketProps(
 
   /**
    * A bucket for ALB and NLB access logs: SSE-S3 (the only encryption ELB log delivery supports), the bucket policy
-   * for ELB log delivery in the stack's region, versioning, log objects expired after 90 days, prevent_destroy.
+   * for ELB log delivery in the stack's region, versioning, log objects expired after
+   * {@value #LOAD_BALANCER_LOG_EXPIRATION_DAYS} days, prevent_destroy.
    */
   public static BucketProps loadBalancerLogs(String name) {
     return builder(name).loadBalancerLogDelivery(true).build();
@@ -63,14 +80,14 @@ public record BucketProps(
 
   public static final class Builder {
     private final String name;
-    private BucketEncryption encryption = BucketEncryption.KMS;
+    private BucketEncryption encryption = DEFAULT_ENCRYPTION;
     private String kmsKeyArn;
-    private boolean versioned = true;
-    private int noncurrentVersionDays = 90;
-    private int expirationDays;
-    private boolean preventDestroy = true;
+    private boolean versioned = DEFAULT_VERSIONED;
+    private int noncurrentVersionDays = DEFAULT_NONCURRENT_VERSION_DAYS;
+    private int expirationDays = DEFAULT_EXPIRATION_DAYS;
+    private boolean preventDestroy = DEFAULT_PREVENT_DESTROY;
     private final List<PolicyStatement> extraStatements = new ArrayList<>();
-    private boolean loadBalancerLogDelivery;
+    private boolean loadBalancerLogDelivery = DEFAULT_LOAD_BALANCER_LOG_DELIVERY;
 
     private Builder(String name) {
       this.name = name;
@@ -86,14 +103,15 @@ public record BucketProps(
     public Builder statement(PolicyStatement value) { extraStatements.add(value); return this; }
 
     /**
-     * Accepts ELB access logs: switches to SSE-S3 and, unless set already, expires objects after 90 days.
+     * Accepts ELB access logs: switches to SSE-S3 and, unless set already, expires objects after
+     * {@value BucketProps#LOAD_BALANCER_LOG_EXPIRATION_DAYS} days.
      * Set {@link #expirationDays} after this call to keep logs longer.
      */
     public Builder loadBalancerLogDelivery(boolean value) {
       this.loadBalancerLogDelivery = value;
       if (value) {
         this.encryption = BucketEncryption.S3_MANAGED;
-        if (expirationDays == 0) this.expirationDays = 90;
+        if (expirationDays == 0) this.expirationDays = LOAD_BALANCER_LOG_EXPIRATION_DAYS;
       }
       return this;
     }

@@ -71,8 +71,8 @@ public final class Database extends BlueprintConstruct implements Connectable {
         .subnetIds(props.subnets().subnetIds())
         .build();
 
-    securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps(props.vpcId(),
-        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "Database " + identifier + ": clients admitted by rule only"));
+    securityGroup = new SecurityGroup(this, "SecurityGroup", SecurityGroupProps.builder(props.vpcId(),
+        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "Database " + identifier + ": clients admitted by rule only").build());
 
     // The family is part of the name: a major upgrade creates the new group before the old one goes.
     parameterGroup = DbParameterGroup.Builder.create(this, "ParameterGroup")

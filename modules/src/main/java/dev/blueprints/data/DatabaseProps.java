@@ -6,7 +6,8 @@ import dev.blueprints.network.SubnetTier;
 import java.util.regex.Pattern;
 
 /**
- * An RDS for PostgreSQL or MySQL instance. Start from {@link #postgres(String)} or {@link #mysql(String)}.
+ * An RDS for PostgreSQL or MySQL instance. Start from {@link #postgres(String)} or {@link #mysql(String)}
+ * (shorthands of {@link #builder(DatabaseEngine, String)}), then give {@code vpcId} and {@code subnets}.
  *
  * @param engine                 the engine
  * @param engineVersion          engine version; the major form ({@code "15"}, {@code "8.0"}) lets automatic minor
@@ -15,27 +16,27 @@ import java.util.regex.Pattern;
  *                               creating old minors, so raise the pin before creating new instances from it)
  * @param vpcId                  the VPC
  * @param subnets                subnets of the isolated (or private) tier spanning at least 2 AZs
- * @param instanceClass          instance class. Default: {@code db.t3.micro}
- * @param storageType            storage type. Default: {@link StorageType#GP3}
- * @param allocatedStorageGb     allocated storage in GiB, at least the engine minimum (20). Default: 20
- * @param maxAllocatedStorageGb  storage autoscaling limit in GiB, greater than the allocated size; null turns
- *                               autoscaling off. Default: null
- * @param multiAz                standby in a second AZ; null follows {@code environment().highAvailability()}. Default: null
+ * @param instanceClass          instance class. Default: {@value #DEFAULT_INSTANCE_CLASS}
+ * @param storageType            storage type. Default: {@link #DEFAULT_STORAGE_TYPE}
+ * @param allocatedStorageGb     allocated storage in GiB, at least the engine minimum. Default: {@value #DEFAULT_ALLOCATED_STORAGE_GB}
+ * @param maxAllocatedStorageGb  storage autoscaling limit in GiB, greater than the allocated size; unset (null)
+ *                               turns autoscaling off
+ * @param multiAz                standby in a second AZ; unset (null) follows {@code environment().highAvailability()}
  * @param backupRetentionDays    automated backup retention, 7..35 days; 1..6 only through
- *                               {@link Builder#shortBackupRetention(int, String)}. Default: 7
- * @param shortBackupReason      why the retention is under 7 days (null when it is not)
- * @param deletionProtection     RDS deletion protection; null follows {@code environment().deletionProtection()}. Default: null
- * @param databaseName           initial database. Default: {@code app}
+ *                               {@link Builder#shortBackupRetention(int, String)}. Default: {@value #DEFAULT_BACKUP_RETENTION_DAYS}
+ * @param shortBackupReason      why the retention is under {@value #MIN_BACKUP_RETENTION_DAYS} days (null when it is not)
+ * @param deletionProtection     RDS deletion protection; unset (null) follows {@code environment().deletionProtection()}
+ * @param databaseName           initial database. Default: {@value #DEFAULT_DATABASE_NAME}
  * @param masterUsername         master user; its password is generated and kept by RDS in Secrets Manager.
- *                               Default: {@code app_admin}
+ *                               Default: {@value #DEFAULT_MASTER_USERNAME}
  * @param kmsKeyArn              customer-managed key for storage, the master secret and Performance Insights;
- *                               null uses the AWS-managed keys. Default: null
- * @param performanceInsights    Performance Insights; null turns it on where the engine supports the class,
- *                               true fails where it does not. Default: null (on where supported)
- * @param identifier             RDS instance identifier; null derives {@code <project>-<blueprint>-<env>-<id>}. Default: null
- * @param backupWindow           daily backup window (UTC). Default: {@code 03:00-04:00}
+ *                               unset (null) uses the AWS-managed keys
+ * @param performanceInsights    Performance Insights; unset (null) turns it on where the engine supports the class,
+ *                               true fails where it does not
+ * @param identifier             RDS instance identifier; unset (null) derives {@code <project>-<blueprint>-<env>-<id>}
+ * @param backupWindow           daily backup window (UTC). Default: {@value #DEFAULT_BACKUP_WINDOW}
  * @param maintenanceWindow      weekly maintenance window (UTC), not overlapping the backup window.
- *                               Default: {@code sun:04:30-sun:05:30}
+ *                               Default: {@value #DEFAULT_MAINTENANCE_WINDOW}
  */
 public record DatabaseProps(
     DatabaseEngine engine,
@@ -61,6 +62,22 @@ public record DatabaseProps(
   /** Upper limit of RDS storage for gp2/gp3 (64 TiB). */
   public static final int MAX_STORAGE_GB = 65536;
   public static final int MIN_BACKUP_RETENTION_DAYS = 7;
+  /** The smallest burstable class: enough for development; production picks its class from measured load. */
+  public static final String DEFAULT_INSTANCE_CLASS = "db.t3.micro";
+  /** gp3: baseline IOPS independent of size, cheaper than gp2. */
+  public static final StorageType DEFAULT_STORAGE_TYPE = StorageType.GP3;
+  /** The engines' minimum for gp3; {@code maxAllocatedStorageGb} lets it grow. */
+  public static final int DEFAULT_ALLOCATED_STORAGE_GB = 20;
+  /** The shortest retention allowed without a stated reason. */
+  public static final int DEFAULT_BACKUP_RETENTION_DAYS = MIN_BACKUP_RETENTION_DAYS;
+  /** One initial database named after its role rather than the project. */
+  public static final String DEFAULT_DATABASE_NAME = "app";
+  /** Not {@code admin} or {@code postgres}, which the engines reserve on RDS. */
+  public static final String DEFAULT_MASTER_USERNAME = "app_admin";
+  /** Early morning UTC, apart from the maintenance window. */
+  public static final String DEFAULT_BACKUP_WINDOW = "03:00-04:00";
+  /** Sunday after the backup window, when traffic is usually lowest. */
+  public static final String DEFAULT_MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
   private static final Pattern INSTANCE_CLASS = Pattern.compile("^db\\.[a-z0-9]+\\.[a-z0-9]+$");
   private static final Pattern DATABASE_NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,62}$");
   private static final Pattern USERNAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_]*$");
@@ -116,14 +133,19 @@ public record DatabaseProps(
     dev.blueprints.core.Windows.requireApart("backupWindow", backupWindow, "maintenanceWindow", maintenanceWindow);
   }
 
+  /** An instance of {@code engine} at {@code engineVersion}; {@code vpcId} and {@code subnets} are required too. */
+  public static Builder builder(DatabaseEngine engine, String engineVersion) {
+    return new Builder(engine, engineVersion);
+  }
+
   /** A PostgreSQL instance, e.g. {@code postgres("15")}. */
   public static Builder postgres(String version) {
-    return new Builder(DatabaseEngine.POSTGRES, version);
+    return builder(DatabaseEngine.POSTGRES, version);
   }
 
   /** A MySQL instance, e.g. {@code mysql("8.0")}. */
   public static Builder mysql(String version) {
-    return new Builder(DatabaseEngine.MYSQL, version);
+    return builder(DatabaseEngine.MYSQL, version);
   }
 
   /** Databases, caches and file systems live in the isolated or private tier, never the public one. */
@@ -140,21 +162,21 @@ public record DatabaseProps(
     private final String engineVersion;
     private String vpcId;
     private SubnetGroup subnets;
-    private String instanceClass = "db.t3.micro";
-    private StorageType storageType = StorageType.GP3;
-    private int allocatedStorageGb = 20;
+    private String instanceClass = DEFAULT_INSTANCE_CLASS;
+    private StorageType storageType = DEFAULT_STORAGE_TYPE;
+    private int allocatedStorageGb = DEFAULT_ALLOCATED_STORAGE_GB;
     private Integer maxAllocatedStorageGb;
     private Boolean multiAz;
-    private int backupRetentionDays = MIN_BACKUP_RETENTION_DAYS;
+    private int backupRetentionDays = DEFAULT_BACKUP_RETENTION_DAYS;
     private String shortBackupReason;
     private Boolean deletionProtection;
-    private String databaseName = "app";
-    private String masterUsername = "app_admin";
+    private String databaseName = DEFAULT_DATABASE_NAME;
+    private String masterUsername = DEFAULT_MASTER_USERNAME;
     private String kmsKeyArn;
     private Boolean performanceInsights;
     private String identifier;
-    private String backupWindow = "03:00-04:00";
-    private String maintenanceWindow = "sun:04:30-sun:05:30";
+    private String backupWindow = DEFAULT_BACKUP_WINDOW;
+    private String maintenanceWindow = DEFAULT_MAINTENANCE_WINDOW;
 
     private Builder(DatabaseEngine engine, String engineVersion) {
       this.engine = engine;

@@ -73,8 +73,8 @@ public final class FileSystem extends BlueprintConstruct implements Connectable 
         .backupPolicy(EfsBackupPolicyBackupPolicy.builder().status("ENABLED").build())
         .build();
 
-    securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps(props.vpcId(),
-        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "EFS " + name + ": NFS clients admitted by rule only"));
+    securityGroup = new SecurityGroup(this, "SecurityGroup", SecurityGroupProps.builder(props.vpcId(),
+        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "EFS " + name + ": NFS clients admitted by rule only").build());
     List<String> subnetIds = props.subnets().subnetIds();
     for (int i = 0; i < subnetIds.size(); i++) {
       mountTargets.add(EfsMountTarget.Builder.create(this, "MountTarget" + i)

@@ -10,14 +10,14 @@ import java.util.regex.Pattern;
  *
  * @param vpcId                  the VPC
  * @param subnets                one subnet per AZ (at least 2) for the mount targets, usually the private tier
- * @param kmsKeyArn              customer-managed key; null uses {@code aws/elasticfilesystem}. Default: null
+ * @param kmsKeyArn              customer-managed key; unset (null) uses {@code aws/elasticfilesystem}
  * @param transitionToIaDays     days without access before a file moves to Infrequent Access
- *                               (1, 7, 14, 30, 60 or 90). Default: 30
- * @param accessPointPath        directory the access point exposes, created on first use. Default: {@code /data}
- * @param accessPointUid         POSIX user every client acts as, and owner of the directory. Default: 1000
- * @param accessPointGid         POSIX group, likewise. Default: 1000
- * @param accessPointPermissions mode of the created directory. Default: {@code 0750}
- * @param preventDestroy         {@code lifecycle.prevent_destroy} on the file system. Default: true
+ *                               (1, 7, 14, 30, 60 or 90). Default: {@value #DEFAULT_TRANSITION_TO_IA_DAYS}
+ * @param accessPointPath        directory the access point exposes, created on first use. Default: {@value #DEFAULT_ACCESS_POINT_PATH}
+ * @param accessPointUid         POSIX user every client acts as, and owner of the directory. Default: {@value #DEFAULT_ACCESS_POINT_UID}
+ * @param accessPointGid         POSIX group, likewise. Default: {@value #DEFAULT_ACCESS_POINT_GID}
+ * @param accessPointPermissions mode of the created directory. Default: {@value #DEFAULT_ACCESS_POINT_PERMISSIONS}
+ * @param preventDestroy         {@code lifecycle.prevent_destroy} on the file system. Default: {@value #DEFAULT_PREVENT_DESTROY}
  */
 public record FileSystemProps(
     String vpcId,
@@ -32,6 +32,18 @@ public record FileSystemProps(
 
   public static final int PORT = 2049;
   public static final List<Integer> TRANSITION_DAYS = List.of(1, 7, 14, 30, 60, 90);
+  /** A month untouched: cold files get cheaper without moving ones the application still reads. */
+  public static final int DEFAULT_TRANSITION_TO_IA_DAYS = 30;
+  /** A directory below the root, so clients never see or change the root itself. */
+  public static final String DEFAULT_ACCESS_POINT_PATH = "/data";
+  /** The first non-system user id of common base images: clients never act as root. */
+  public static final int DEFAULT_ACCESS_POINT_UID = 1000;
+  /** The group of {@link #DEFAULT_ACCESS_POINT_UID}. */
+  public static final int DEFAULT_ACCESS_POINT_GID = 1000;
+  /** Owner read-write, group read, others nothing. */
+  public static final String DEFAULT_ACCESS_POINT_PERMISSIONS = "0750";
+  /** A file system holds data: Terraform refuses to destroy it unless asked by name. */
+  public static final boolean DEFAULT_PREVENT_DESTROY = true;
   private static final Pattern KMS_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+$|^\\$\\{.+}$");
   private static final Pattern PATH = Pattern.compile("^(/[A-Za-z0-9._-]+)+$");
   private static final Pattern PERMISSIONS = Pattern.compile("^0?[0-7]{3}$");
@@ -63,12 +75,12 @@ public record FileSystemProps(
     private final String vpcId;
     private final SubnetGroup subnets;
     private String kmsKeyArn;
-    private int transitionToIaDays = 30;
-    private String accessPointPath = "/data";
-    private int accessPointUid = 1000;
-    private int accessPointGid = 1000;
-    private String accessPointPermissions = "0750";
-    private boolean preventDestroy = true;
+    private int transitionToIaDays = DEFAULT_TRANSITION_TO_IA_DAYS;
+    private String accessPointPath = DEFAULT_ACCESS_POINT_PATH;
+    private int accessPointUid = DEFAULT_ACCESS_POINT_UID;
+    private int accessPointGid = DEFAULT_ACCESS_POINT_GID;
+    private String accessPointPermissions = DEFAULT_ACCESS_POINT_PERMISSIONS;
+    private boolean preventDestroy = DEFAULT_PREVENT_DESTROY;
 
     private Builder(String vpcId, SubnetGroup subnets) {
       this.vpcId = vpcId;

@@ -55,8 +55,8 @@ public final class RedisCache extends BlueprintConstruct implements Connectable 
         .subnetIds(props.subnets().subnetIds())
         .build();
 
-    securityGroup = new SecurityGroup(this, "SecurityGroup", new SecurityGroupProps(props.vpcId(),
-        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "MemoryDB " + clusterName + ": clients admitted by rule only"));
+    securityGroup = new SecurityGroup(this, "SecurityGroup", SecurityGroupProps.builder(props.vpcId(),
+        DataNames.name(this, null, NameLimit.SECURITY_GROUP), "MemoryDB " + clusterName + ": clients admitted by rule only").build());
 
     var secretProps = SecretProps.builder(naming().path(DataNames.component(this)))
         .description("MemoryDB user of " + clusterName + ": {\"username\", \"password\"}")

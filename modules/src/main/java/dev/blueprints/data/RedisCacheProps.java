@@ -9,18 +9,18 @@ import java.util.regex.Pattern;
  *
  * @param vpcId                 the VPC
  * @param subnets               subnets of the isolated (or private) tier spanning at least 2 AZs
- * @param nodeType              node type. Default: {@code db.t4g.small}
- * @param engineVersion         Redis engine version, 7.x. Default: {@code 7.1}
- * @param shards                number of shards, 1..500. Default: 1
- * @param replicasPerShard      replicas per shard, 0..5; null is 1 with {@code environment().highAvailability()}
- *                              and 0 without. Default: null
- * @param snapshotRetentionDays days automatic snapshots are kept, 1..35 (0 would turn snapshots off). Default: 7
- * @param kmsKeyArn             customer-managed key for data at rest and the password secret; null uses the
- *                              AWS-managed keys (data at rest is always encrypted). Default: null
- * @param accessString          the application user's Redis ACL rule. Default: {@code on ~* &* +@all}
- *                              (every key and command the application may need; MemoryDB blocks admin commands)
- * @param maintenanceWindow     weekly maintenance window (UTC). Default: {@code sun:05:00-sun:06:00}
- * @param snapshotWindow        daily snapshot window (UTC), not overlapping maintenance. Default: {@code 03:00-04:00}
+ * @param nodeType              node type. Default: {@value #DEFAULT_NODE_TYPE}
+ * @param engineVersion         Redis engine version, 7.x. Default: {@value #DEFAULT_ENGINE_VERSION}
+ * @param shards                number of shards, 1..500. Default: {@value #DEFAULT_SHARDS}
+ * @param replicasPerShard      replicas per shard, 0..5; unset (null) is 1 with {@code environment().highAvailability()}
+ *                              and 0 without
+ * @param snapshotRetentionDays days automatic snapshots are kept, 1..35 (0 would turn snapshots off).
+ *                              Default: {@value #DEFAULT_SNAPSHOT_RETENTION_DAYS}
+ * @param kmsKeyArn             customer-managed key for data at rest and the password secret; unset (null) uses the
+ *                              AWS-managed keys (data at rest is always encrypted)
+ * @param accessString          the application user's Redis ACL rule. Default: {@value #DEFAULT_ACCESS_STRING}
+ * @param maintenanceWindow     weekly maintenance window (UTC). Default: {@value #DEFAULT_MAINTENANCE_WINDOW}
+ * @param snapshotWindow        daily snapshot window (UTC), not overlapping maintenance. Default: {@value #DEFAULT_SNAPSHOT_WINDOW}
  */
 public record RedisCacheProps(
     String vpcId,
@@ -36,6 +36,20 @@ public record RedisCacheProps(
     String snapshotWindow) {
 
   public static final int PORT = 6379;
+  /** The smallest Graviton node with room for a working set beyond a few hundred MB. */
+  public static final String DEFAULT_NODE_TYPE = "db.t4g.small";
+  /** The newest Redis engine MemoryDB offers here. */
+  public static final String DEFAULT_ENGINE_VERSION = "7.1";
+  /** One shard: sharding is for data sets larger than one node. */
+  public static final int DEFAULT_SHARDS = 1;
+  /** A week of snapshots, as for databases. */
+  public static final int DEFAULT_SNAPSHOT_RETENTION_DAYS = 7;
+  /** Every key and command the application may need; MemoryDB blocks the admin commands itself. */
+  public static final String DEFAULT_ACCESS_STRING = "on ~* &* +@all";
+  /** Sunday early morning UTC, after the snapshot window. */
+  public static final String DEFAULT_MAINTENANCE_WINDOW = "sun:05:00-sun:06:00";
+  /** Early morning UTC, apart from the maintenance window. */
+  public static final String DEFAULT_SNAPSHOT_WINDOW = "03:00-04:00";
   private static final Pattern NODE_TYPE = Pattern.compile("^db\\.[a-z0-9]+\\.[a-z0-9]+$");
   private static final Pattern VERSION = Pattern.compile("^7(\\.\\d+)?$");
   private static final Pattern KMS_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/.+$|^\\$\\{.+}$");
@@ -66,15 +80,15 @@ public record RedisCacheProps(
   public static final class Builder {
     private final String vpcId;
     private final SubnetGroup subnets;
-    private String nodeType = "db.t4g.small";
-    private String engineVersion = "7.1";
-    private int shards = 1;
+    private String nodeType = DEFAULT_NODE_TYPE;
+    private String engineVersion = DEFAULT_ENGINE_VERSION;
+    private int shards = DEFAULT_SHARDS;
     private Integer replicasPerShard;
-    private int snapshotRetentionDays = 7;
+    private int snapshotRetentionDays = DEFAULT_SNAPSHOT_RETENTION_DAYS;
     private String kmsKeyArn;
-    private String accessString = "on ~* &* +@all";
-    private String maintenanceWindow = "sun:05:00-sun:06:00";
-    private String snapshotWindow = "03:00-04:00";
+    private String accessString = DEFAULT_ACCESS_STRING;
+    private String maintenanceWindow = DEFAULT_MAINTENANCE_WINDOW;
+    private String snapshotWindow = DEFAULT_SNAPSHOT_WINDOW;
 
     private Builder(String vpcId, SubnetGroup subnets) {
       this.vpcId = vpcId;

@@ -16,18 +16,18 @@ import java.util.regex.Pattern;
  * later changes to the value, so the real value never returns to a plan.
  *
  * @param name                    secret name, e.g. {@code naming().path("openai-api-key")}
- * @param description             what the secret holds. Default: "Managed by Blueprints"
- * @param kmsKeyArn               customer-managed key; null uses {@code aws/secretsmanager}. Default: null
+ * @param description             what the secret holds. Default: {@value #DEFAULT_DESCRIPTION}
+ * @param kmsKeyArn               customer-managed key; unset (null) uses {@code aws/secretsmanager}
  * @param recoveryWindowDays      days a deleted secret can be restored, 7..30; 0 only through
- *                                {@link Builder#forceDeleteWithoutRecovery(String)}. Default: 30
+ *                                {@link Builder#forceDeleteWithoutRecovery(String)}. Default: {@value #DEFAULT_RECOVERY_WINDOW_DAYS}
  * @param forceDeleteReason       why the secret may be deleted without recovery (null otherwise)
- * @param passwordLength          length of a generated password; 0 generates none. Default: 0
- * @param excludePunctuation      leave punctuation out of the generated password. Default: false
+ * @param passwordLength          length of a generated password; 0 generates none. Default: {@value #DEFAULT_PASSWORD_LENGTH}
+ * @param excludePunctuation      leave punctuation out of the generated password. Default: {@value #DEFAULT_EXCLUDE_PUNCTUATION}
  * @param username                with a generated password: store {@code {"username":..,"password":..}} instead of
- *                                the bare password. Default: null
- * @param preventDestroy          {@code lifecycle.prevent_destroy} on the secret. Default: true
- * @param placeholder             the first value of a secret filled out of band; null leaves it empty. Not with a
- *                                generated password. Default: null
+ *                                the bare password; unset (null) stores the bare password
+ * @param preventDestroy          {@code lifecycle.prevent_destroy} on the secret. Default: {@value #DEFAULT_PREVENT_DESTROY}
+ * @param placeholder             the first value of a secret filled out of band; unset (null) leaves it empty. Not
+ *                                with a generated password
  */
 public record SecretProps(
     String name,
@@ -43,6 +43,16 @@ public record SecretProps(
 
   /** The tag that marks a secret whose value the user must put before the application can use it. */
   public static final String FILL_TAG = "FillBeforeUse";
+  /** Says where the secret comes from when nobody wrote what it holds. */
+  public static final String DEFAULT_DESCRIPTION = "Managed by Blueprints";
+  /** The longest window Secrets Manager allows: a deleted secret stays restorable for a month. */
+  public static final int DEFAULT_RECOVERY_WINDOW_DAYS = 30;
+  /** 0: no generated value; the secret holds what is put into it out of band. */
+  public static final int DEFAULT_PASSWORD_LENGTH = 0;
+  /** Punctuation kept: a generated password uses the widest alphabet unless a consumer cannot take it. */
+  public static final boolean DEFAULT_EXCLUDE_PUNCTUATION = false;
+  /** A secret holds data that cannot be recreated: Terraform refuses to destroy it unless asked by name. */
+  public static final boolean DEFAULT_PREVENT_DESTROY = true;
 
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9/_+=.@-]{1,512}$");
   private static final Pattern KMS_ARN = Pattern.compile("^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:(key|alias)/.+$|^\\$\\{.+}$");
@@ -81,14 +91,14 @@ public record SecretProps(
 
   public static final class Builder {
     private final String name;
-    private String description = "Managed by Blueprints";
+    private String description = DEFAULT_DESCRIPTION;
     private String kmsKeyArn;
-    private int recoveryWindowDays = 30;
+    private int recoveryWindowDays = DEFAULT_RECOVERY_WINDOW_DAYS;
     private String forceDeleteReason;
-    private int passwordLength;
-    private boolean excludePunctuation;
+    private int passwordLength = DEFAULT_PASSWORD_LENGTH;
+    private boolean excludePunctuation = DEFAULT_EXCLUDE_PUNCTUATION;
     private String username;
-    private boolean preventDestroy = true;
+    private boolean preventDestroy = DEFAULT_PREVENT_DESTROY;
     private String placeholder;
 
     private Builder(String name) {

@@ -5,13 +5,15 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A public DNS name in a Route 53 hosted zone, served over HTTPS.
+ * A public DNS name in a Route 53 hosted zone, served over HTTPS:
+ * {@code PublicDomainProps.builder("shop.example.com").hostedZoneName("example.com").build()}, or the shorthands
+ * {@link #inZone(String, String)} and {@link #inZoneNamed(String, String)}.
  *
  * @param hostedZoneId   the public hosted zone's id ({@code Z...}); exactly one of this and {@code hostedZoneName}
  * @param hostedZoneName the public hosted zone's name (looked up at plan time); exactly one of this and {@code hostedZoneId}
  * @param recordName     the name clients use, e.g. {@code shop.example.com}: the zone's apex or a name inside it
- * @param certificateArn an existing ACM certificate for {@code recordName} in the stack's region; null requests a
- *                       new one, validated by DNS records in the zone. Default: null
+ * @param certificateArn an existing ACM certificate for {@code recordName} in the stack's region; unset (null)
+ *                       requests a new one, validated by DNS records in the zone
  */
 public record PublicDomainProps(String hostedZoneId, String hostedZoneName, String recordName, String certificateArn) {
   private static final Pattern ZONE_ID = Pattern.compile("^Z[A-Z0-9]{1,32}$");
@@ -38,12 +40,17 @@ public record PublicDomainProps(String hostedZoneId, String hostedZoneName, Stri
     }
   }
 
+  /** The name clients use; the zone is given with {@link Builder#hostedZoneId} or {@link Builder#hostedZoneName}. */
+  public static Builder builder(String recordName) {
+    return new Builder(recordName);
+  }
+
   public static PublicDomainProps inZone(String hostedZoneId, String recordName) {
-    return new PublicDomainProps(hostedZoneId, null, recordName, null);
+    return builder(recordName).hostedZoneId(hostedZoneId).build();
   }
 
   public static PublicDomainProps inZoneNamed(String hostedZoneName, String recordName) {
-    return new PublicDomainProps(null, hostedZoneName, recordName, null);
+    return builder(recordName).hostedZoneName(hostedZoneName).build();
   }
 
   /** The same name served with an existing certificate instead of a new one. */
@@ -54,5 +61,27 @@ public record PublicDomainProps(String hostedZoneId, String hostedZoneName, Stri
   private static String strip(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  public static final class Builder {
+    private final String recordName;
+    private String hostedZoneId;
+    private String hostedZoneName;
+    private String certificateArn;
+
+    private Builder(String recordName) {
+      this.recordName = recordName;
+    }
+
+    /** The public hosted zone by id ({@code Z...}). */
+    public Builder hostedZoneId(String value) { this.hostedZoneId = value; return this; }
+    /** The public hosted zone by name, looked up at plan time. */
+    public Builder hostedZoneName(String value) { this.hostedZoneName = value; return this; }
+    /** An existing ACM certificate instead of a new one. */
+    public Builder certificateArn(String value) { this.certificateArn = value; return this; }
+
+    public PublicDomainProps build() {
+      return new PublicDomainProps(hostedZoneId, hostedZoneName, recordName, certificateArn);
+    }
   }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * A regional REST API that proxies every path to one backend behind a VPC link, with a Cognito authorizer.
  *
- * @param name                   API name; null uses the naming helper ({@code <project>-<blueprint>-<env>-<id>}). Default: null
+ * @param name                   API name; unset (null) uses the naming helper ({@code <project>-<blueprint>-<env>-<id>})
  * @param userPoolArn            the Cognito user pool whose tokens the authorizer accepts (required: every method
  *                               that is not named public needs a signed-in caller)
  * @param backend                the network load balancer the VPC link targets (required)
@@ -26,15 +26,15 @@ import java.util.regex.Pattern;
  * @param publicMethods          further unauthenticated methods on public paths. Default: none
  * @param corsOrigins            origins answered by the CORS preflight ({@code OPTIONS}); empty means no preflight.
  *                               Default: none
- * @param stageName              stage name. Default: {@code v1}
- * @param loggingLevel           execution logging level. Default: {@link LoggingLevel#INFO}
- * @param throttlingBurstLimit   stage-wide burst limit, > 0. Default: 100
- * @param throttlingRateLimit    stage-wide steady rate in requests per second, > 0. Default: 50
+ * @param stageName              stage name. Default: {@value #DEFAULT_STAGE_NAME}
+ * @param loggingLevel           execution logging level. Default: {@link #DEFAULT_LOGGING_LEVEL}
+ * @param throttlingBurstLimit   stage-wide burst limit, > 0. Default: {@value #DEFAULT_THROTTLING_BURST_LIMIT}
+ * @param throttlingRateLimit    stage-wide steady rate in requests per second, > 0. Default: {@value #DEFAULT_THROTTLING_RATE_LIMIT}
  * @param accountCloudWatchRole  create the account's API Gateway CloudWatch role ({@code aws_api_gateway_account}).
- *                               Default: false
- * @param minimumCompressionSize compress responses larger than this many bytes (0..10485760); null turns
- *                               compression off. Default: null
- * @param webAclArn              a WAFv2 web ACL (regional) to associate with the stage; null associates none. Default: null
+ *                               Default: {@value #DEFAULT_ACCOUNT_CLOUD_WATCH_ROLE}
+ * @param minimumCompressionSize compress responses larger than this many bytes (0..10485760); unset (null) turns
+ *                               compression off
+ * @param webAclArn              a WAFv2 web ACL (regional) to associate with the stage; unset (null) associates none
  */
 public record RestApiProps(
     String name,
@@ -54,6 +54,16 @@ public record RestApiProps(
 
   /** HTTP methods a public route may name; OPTIONS belongs to the CORS preflight. */
   public static final List<String> HTTP_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "ANY");
+  /** A version in the URL, so a second stage can serve a changed API beside the first. */
+  public static final String DEFAULT_STAGE_NAME = "v1";
+  /** Errors and request summaries in the execution log, without request bodies. */
+  public static final LoggingLevel DEFAULT_LOGGING_LEVEL = LoggingLevel.INFO;
+  /** Far under the account's 5,000: one noisy client cannot take every other API's share. */
+  public static final int DEFAULT_THROTTLING_BURST_LIMIT = 100;
+  /** Half the burst, sustained. */
+  public static final double DEFAULT_THROTTLING_RATE_LIMIT = 50;
+  /** The role is account-wide (one per account and region), so creating it is asked for by name. */
+  public static final boolean DEFAULT_ACCOUNT_CLOUD_WATCH_ROLE = false;
   private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
   private static final Pattern PATH = Pattern.compile("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$");
   private static final Pattern STAGE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
@@ -141,13 +151,7 @@ public record RestApiProps(
 
   /** A builder with every default; the name defaults too (see {@code name}). */
   public static Builder builder() {
-    return new Builder(null);
-  }
-
-  /** @deprecated the name is optional: use {@link #builder()} and {@code .name(...)} when one is wanted. */
-  @Deprecated
-  public static Builder builder(String name) {
-    return new Builder(name);
+    return new Builder();
   }
 
   public static final class Builder {
@@ -158,18 +162,15 @@ public record RestApiProps(
     private final List<String> publicPaths = new ArrayList<>();
     private final List<PublicMethod> publicMethods = new ArrayList<>();
     private final List<String> corsOrigins = new ArrayList<>();
-    private String stageName = "v1";
-    private LoggingLevel loggingLevel = LoggingLevel.INFO;
-    private int throttlingBurstLimit = 100;
-    private double throttlingRateLimit = 50;
-    private boolean accountCloudWatchRole;
+    private String stageName = DEFAULT_STAGE_NAME;
+    private LoggingLevel loggingLevel = DEFAULT_LOGGING_LEVEL;
+    private int throttlingBurstLimit = DEFAULT_THROTTLING_BURST_LIMIT;
+    private double throttlingRateLimit = DEFAULT_THROTTLING_RATE_LIMIT;
+    private boolean accountCloudWatchRole = DEFAULT_ACCOUNT_CLOUD_WATCH_ROLE;
     private Integer minimumCompressionSize;
     private String webAclArn;
 
-    /** @param name the API name; null uses the naming helper */
-    private Builder(String name) {
-      this.name = name;
-    }
+    private Builder() {}
 
     /** The physical name instead of the default one from the stack's naming. */
     public Builder name(String value) { this.name = Validate.notBlank("name", value); return this; }

@@ -195,9 +195,9 @@ public final class Network extends BlueprintConstruct implements VpcRef {
 
   private void addInterfaceEndpoints(String name) {
     SubnetGroup placement = tiers.getOrDefault(SubnetTier.PRIVATE, tiers.get(SubnetTier.ISOLATED));
-    endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", new SecurityGroupProps(
+    endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", SecurityGroupProps.builder(
         vpcId.get(), naming.name(Stacks.id(this).toLowerCase() + "-endpoints", NameLimit.SECURITY_GROUP),
-        "Interface VPC endpoints: HTTPS from inside the VPC"));
+        "Interface VPC endpoints: HTTPS from inside the VPC").build());
     endpointSecurityGroup.connections().allowFromCidr(props.cidr(), Port.tcp(443), "HTTPS to AWS APIs from inside the VPC");
     String region = region();
     for (String service : props.interfaceEndpoints()) {

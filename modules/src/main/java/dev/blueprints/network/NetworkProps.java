@@ -4,6 +4,7 @@ import dev.blueprints.core.Cidr;
 import dev.blueprints.core.LogRetention;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,19 +14,19 @@ import java.util.regex.Pattern;
 /**
  * A VPC with subnet tiers.
  *
- * @param cidr                 VPC CIDR, /16 to /24. Default: 10.0.0.0/16
+ * @param cidr                 VPC CIDR, /16 to /24. Default: {@value #DEFAULT_CIDR}
  * @param availabilityZones    2 or 3 AZ names, in order (position decides each subnet's CIDR)
- * @param tiers                tiers to create. Default: public, private, isolated
- * @param nat                  NAT layout for the private tier. Default: {@link NatStrategy#ONE_PER_AZ}
- * @param subnetPrefix         prefix length of every subnet. Default: 24
- * @param flowLogs             VPC flow logs to CloudWatch Logs. Default: true
- * @param flowLogRetentionDays retention of the flow log group. Default: 365
+ * @param tiers                tiers to create. Default: {@link #DEFAULT_TIERS}
+ * @param nat                  NAT layout for the private tier. Default: {@link #DEFAULT_NAT}
+ * @param subnetPrefix         prefix length of every subnet. Default: {@value #DEFAULT_SUBNET_PREFIX}
+ * @param flowLogs             VPC flow logs to CloudWatch Logs. Default: {@value #DEFAULT_FLOW_LOGS}
+ * @param flowLogRetentionDays retention of the flow log group. Default: {@value #DEFAULT_FLOW_LOG_RETENTION_DAYS}
  * @param s3GatewayEndpoint    S3 gateway endpoint on the private and isolated route tables (free; keeps
- *                             image layers and S3 traffic off NAT). Default: true
+ *                             image layers and S3 traffic off NAT). Default: {@value #DEFAULT_S3_GATEWAY_ENDPOINT}
  * @param interfaceEndpoints   interface endpoints by service suffix, e.g. {@code ecr.api}, {@code logs}. Default: none
  * @param networkAcls          the traffic each tier may start or accept, from which a network ACL per tier is derived
- *                             (see {@link TierFlow}); null keeps the subnets on the VPC's default ACL (allow all),
- *                             leaving the security groups as the only filter. Default: null
+ *                             (see {@link TierFlow}); unset (null) keeps the subnets on the VPC's default ACL (allow
+ *                             all), leaving the security groups as the only filter
  */
 public record NetworkProps(
     String cidr,
@@ -39,6 +40,20 @@ public record NetworkProps(
     List<String> interfaceEndpoints,
     List<TierFlow> networkAcls) {
 
+  /** 65,536 addresses: room for every tier in up to three AZs with /24 subnets. */
+  public static final String DEFAULT_CIDR = "10.0.0.0/16";
+  /** Public, private and isolated: load balancers, workloads and data each in a tier of their own. */
+  public static final Set<SubnetTier> DEFAULT_TIERS = Collections.unmodifiableSet(EnumSet.allOf(SubnetTier.class));
+  /** One NAT gateway per AZ: losing an AZ does not cut the others off the internet. */
+  public static final NatStrategy DEFAULT_NAT = NatStrategy.ONE_PER_AZ;
+  /** 256 addresses per subnet. */
+  public static final int DEFAULT_SUBNET_PREFIX = 24;
+  /** A record of accepted and rejected traffic is kept for investigations. */
+  public static final boolean DEFAULT_FLOW_LOGS = true;
+  /** A year of flow logs, long enough to look back on an incident found late. */
+  public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 365;
+  /** Free, and keeps S3 and image-layer traffic off NAT. */
+  public static final boolean DEFAULT_S3_GATEWAY_ENDPOINT = true;
   private static final Pattern ENDPOINT_SERVICE = Pattern.compile("^[a-z0-9-]+(\\.[a-z0-9-]+)*$");
 
   public NetworkProps {
@@ -92,14 +107,14 @@ public record NetworkProps(
   }
 
   public static final class Builder {
-    private String cidr = "10.0.0.0/16";
+    private String cidr = DEFAULT_CIDR;
     private final List<String> availabilityZones;
-    private Set<SubnetTier> tiers = EnumSet.allOf(SubnetTier.class);
-    private NatStrategy nat = NatStrategy.ONE_PER_AZ;
-    private int subnetPrefix = 24;
-    private boolean flowLogs = true;
-    private int flowLogRetentionDays = 365;
-    private boolean s3GatewayEndpoint = true;
+    private Set<SubnetTier> tiers = DEFAULT_TIERS;
+    private NatStrategy nat = DEFAULT_NAT;
+    private int subnetPrefix = DEFAULT_SUBNET_PREFIX;
+    private boolean flowLogs = DEFAULT_FLOW_LOGS;
+    private int flowLogRetentionDays = DEFAULT_FLOW_LOG_RETENTION_DAYS;
+    private boolean s3GatewayEndpoint = DEFAULT_S3_GATEWAY_ENDPOINT;
     private final List<String> interfaceEndpoints = new ArrayList<>();
     private List<TierFlow> networkAcls;
 

@@ -5,6 +5,8 @@ import dev.blueprints.core.Validate;
 /**
  * A security group with no rules: nothing in, nothing out, until rules are added by intent.
  *
+ * <pre>{@code SecurityGroupProps.builder(network.vpcId(), "shop-dev-web", "web servers").build()}</pre>
+ *
  * @param vpcId       the VPC (a reference, possibly from another stack)
  * @param name        group name (from the naming helper)
  * @param description what the group protects (shown in the console; changing it replaces the group)
@@ -15,5 +17,26 @@ public record SecurityGroupProps(String vpcId, String name, String description) 
     Validate.notBlank("name", name);
     Validate.notBlank("description", description);
     if (name.length() > 255 || name.startsWith("sg-")) throw Validate.invalid("name", name, "at most 255 characters, not starting with sg-");
+  }
+
+  /** Every field is required; the builder is the stable way to build one (the canonical constructor grows with fields). */
+  public static Builder builder(String vpcId, String name, String description) {
+    return new Builder(vpcId, name, description);
+  }
+
+  public static final class Builder {
+    private final String vpcId;
+    private final String name;
+    private final String description;
+
+    private Builder(String vpcId, String name, String description) {
+      this.vpcId = vpcId;
+      this.name = name;
+      this.description = description;
+    }
+
+    public SecurityGroupProps build() {
+      return new SecurityGroupProps(vpcId, name, description);
+    }
   }
 }

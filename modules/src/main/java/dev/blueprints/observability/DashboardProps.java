@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A CloudWatch dashboard.
  *
- * @param name    dashboard name. Default (null): the naming helper's {@code <project>-<blueprint>-<env>-dashboard}
+ * @param name    dashboard name; unset (null): the naming helper's {@code <project>-<blueprint>-<env>-dashboard}
  *                (give a name when one stack has two dashboards)
  * @param widgets the widgets in reading order (at least one)
  */
@@ -23,22 +23,14 @@ public record DashboardProps(String name, List<Widget> widgets) {
 
   /** A builder with every default; the name defaults too (see {@code name}). */
   public static Builder builder() {
-    return new Builder(null);
-  }
-
-  /** @deprecated the name is optional: use {@link #builder()} and {@code .name(...)} when one is wanted. */
-  @Deprecated
-  public static Builder builder(String name) {
-    return new Builder(name);
+    return new Builder();
   }
 
   public static final class Builder {
     private String name;
     private final List<Widget> widgets = new ArrayList<>();
 
-    private Builder(String name) {
-      this.name = name;
-    }
+    private Builder() {}
 
     /** The physical name instead of the default one from the stack's naming. */
     public Builder name(String value) { this.name = Validate.notBlank("name", value); return this; }

@@ -11,67 +11,39 @@ import java.util.regex.Pattern;
  * LogMetricFilterProps.builder("App", "Errors").pattern("?ERROR ?Exception").build()
  * }</pre>
  *
- * <ul>
- *   <li>{@code namespace}, {@code metricName}: required; the namespace may not start with {@code AWS/}</li>
- *   <li>{@code pattern}: CloudWatch Logs filter pattern, at most 1024 characters; required (an empty
- *       pattern, which counts every event, is given as {@link Builder#everyEvent()})</li>
- *   <li>{@code value}: what each match publishes, a number or a {@code $.field} / {@code $field} selector. Default {@code 1}</li>
- *   <li>{@code defaultValue}: published for periods with no match, so the metric has no gaps. Default: none (gaps)</li>
- * </ul>
+ * @param namespace    the custom metric's namespace (required; may not start with {@code AWS/})
+ * @param metricName   the custom metric's name (required)
+ * @param pattern      CloudWatch Logs filter pattern, at most 1024 characters; required (an empty pattern, which
+ *                     counts every event, is given as {@link Builder#everyEvent()})
+ * @param value        what each match publishes, a number or a {@code $.field} / {@code $field} selector.
+ *                     Default: {@value #DEFAULT_VALUE}
+ * @param defaultValue published for periods with no match, so the metric has no gaps; unset (null): periods
+ *                     without a match publish nothing (gaps)
  */
-public final class LogMetricFilterProps {
+public record LogMetricFilterProps(String namespace, String metricName, String pattern, String value, Double defaultValue) {
+  /** Each match counts once: the metric is a count of matching events. */
+  public static final String DEFAULT_VALUE = "1";
   private static final Pattern VALUE = Pattern.compile("^(-?\\d+(\\.\\d+)?|\\$[.\\[]?[A-Za-z0-9_.\\[\\]\"-]+)$");
 
-  private final String namespace;
-  private final String metricName;
-  private final String pattern;
-  private final String value;
-  private final Double defaultValue;
-
-  private LogMetricFilterProps(Builder b) {
-    Metric.custom(b.namespace, b.metricName, null);   // checks namespace and name
-    this.namespace = b.namespace;
-    this.metricName = b.metricName;
-    if (b.pattern == null) {
+  public LogMetricFilterProps {
+    Metric.custom(namespace, metricName, null);   // checks namespace and name
+    if (pattern == null) {
       throw Validate.invalid("pattern", null, "a filter pattern such as \"ERROR\" or { $.level = \"error\" }; everyEvent() for all events");
     }
-    if (b.pattern.length() > 1024) throw Validate.invalid("pattern", b.pattern.substring(0, 40) + "...", "at most 1024 characters");
-    this.pattern = b.pattern;
-    this.value = Validate.matches("value", b.value, VALUE, "a number such as 1 or a field selector such as $.latency");
-    if (b.defaultValue != null) Validate.finite("defaultValue", b.defaultValue);
-    this.defaultValue = b.defaultValue;
+    if (pattern.length() > 1024) throw Validate.invalid("pattern", pattern.substring(0, 40) + "...", "at most 1024 characters");
+    Validate.matches("value", value, VALUE, "a number such as 1 or a field selector such as $.latency");
+    if (defaultValue != null) Validate.finite("defaultValue", defaultValue);
   }
 
   public static Builder builder(String namespace, String metricName) {
     return new Builder(namespace, metricName);
   }
 
-  public String namespace() {
-    return namespace;
-  }
-
-  public String metricName() {
-    return metricName;
-  }
-
-  public String pattern() {
-    return pattern;
-  }
-
-  public String value() {
-    return value;
-  }
-
-  /** Null when periods without a match publish nothing. */
-  public Double defaultValue() {
-    return defaultValue;
-  }
-
   public static final class Builder {
     private final String namespace;
     private final String metricName;
     private String pattern;
-    private String value = "1";
+    private String value = DEFAULT_VALUE;
     private Double defaultValue;
 
     private Builder(String namespace, String metricName) {
@@ -86,7 +58,7 @@ public final class LogMetricFilterProps {
     public Builder defaultValue(double value) { this.defaultValue = value; return this; }
 
     public LogMetricFilterProps build() {
-      return new LogMetricFilterProps(this);
+      return new LogMetricFilterProps(namespace, metricName, pattern, value, defaultValue);
     }
   }
 }

@@ -18,7 +18,7 @@ class ContainerHealthCheckTest {
   private static final String TARGET_GROUP = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/abc";
   private final BlueprintStack stack = Fixtures.stack("compute");
   private final EcsCluster fargate = new EcsCluster(stack, "Cluster", EcsClusterProps.fargate().build());
-  private final SecurityGroup lb = new SecurityGroup(stack, "LoadBalancer", new SecurityGroupProps("vpc-0123", "acme-lb", "load balancer"));
+  private final SecurityGroup lb = new SecurityGroup(stack, "LoadBalancer", SecurityGroupProps.builder("vpc-0123", "acme-lb", "load balancer").build());
 
   private static String error(org.junit.jupiter.api.function.Executable build) {
     return assertThrows(IllegalArgumentException.class, build).getMessage();

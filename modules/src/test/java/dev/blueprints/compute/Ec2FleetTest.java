@@ -91,7 +91,7 @@ class Ec2FleetTest {
   void theFleetIsGrantableAndConnectable() {
     BlueprintStack stack = Fixtures.stack();
     Ec2Fleet fleet = new Ec2Fleet(stack, "Workers", props().build());
-    SecurityGroup cache = new SecurityGroup(stack, "Cache", new SecurityGroupProps("vpc-0123", "cache", "Cache nodes"));
+    SecurityGroup cache = new SecurityGroup(stack, "Cache", SecurityGroupProps.builder("vpc-0123", "cache", "Cache nodes").build());
     cache.connections().allowFrom(fleet, Port.tcp(6379), "workers to cache");
     fleet.allowHttpsEgressToInternet("package repositories through NAT");
     var registry = new ContainerRegistry(stack, "Images", ContainerRegistryProps.builder("images").build());

@@ -45,7 +45,7 @@ class EcsServiceTest {
   }
 
   private SecurityGroup loadBalancer() {
-    return new SecurityGroup(stack, "LoadBalancer", new SecurityGroupProps("vpc-0123", "acme-lb", "load balancer"));
+    return new SecurityGroup(stack, "LoadBalancer", SecurityGroupProps.builder("vpc-0123", "acme-lb", "load balancer").build());
   }
 
   private static JsonNode containers(Synthesized json) {

@@ -182,7 +182,7 @@ class LoadBalancerTest {
         .internetFacing().build());
     TargetGroup group = nlb.addTargetGroup("Django", TargetGroupProps.builder(8000).targetType(TargetType.INSTANCE).build());
     nlb.addTcpListener(8000, group);
-    SecurityGroup instances = new SecurityGroup(stack, "Instances", new SecurityGroupProps("vpc-0123", "acme-instances", "instances"));
+    SecurityGroup instances = new SecurityGroup(stack, "Instances", SecurityGroupProps.builder("vpc-0123", "acme-instances", "instances").build());
     instances.connections().allowFrom(nlb, Port.tcp(group.port()), "NLB to Django (traffic and health checks)");
     Synthesized json = Synthesized.of(stack);
 

@@ -104,6 +104,6 @@ class TaskDefinitionTest {
         .getMessage().startsWith("taskSize = \"set with taskDefinition\" is invalid: the task's settings on the TaskDefinitionProps of"));
     assertEquals("loadBalancer.containerName = \"app\" is invalid: one of the containers [migrate]",
         EcsServiceTest.fails(() -> EcsServiceProps.builder(fargate, "vpc-0123", PRIVATE).taskDefinition(task)
-            .loadBalancer("arn:tg", new SecurityGroup(stack, "Lb", new SecurityGroupProps("vpc-0123", "acme-lb", "load balancer")), "app", 8000).build()).getMessage());
+            .loadBalancer("arn:tg", new SecurityGroup(stack, "Lb", SecurityGroupProps.builder("vpc-0123", "acme-lb", "load balancer").build()), "app", 8000).build()).getMessage());
   }
 }

@@ -34,7 +34,7 @@ class MemoTest {
   void wrappersHandOutOneTokenPerAttributeInsteadOfCrossingTheBridgeAgain() {
     BlueprintStack stack = Fixtures.stack("memo");
     Network network = new Network(stack, "Network", NetworkProps.builder(Fixtures.AZS).build());
-    SecurityGroup group = new SecurityGroup(stack, "Group", new SecurityGroupProps(network.vpcId(), "bp-memo-group", "memo test"));
+    SecurityGroup group = new SecurityGroup(stack, "Group", SecurityGroupProps.builder(network.vpcId(), "bp-memo-group", "memo test").build());
     // A second read through jsii would return a new token string for the same reference.
     assertSame(network.vpcId(), network.vpcId());
     assertSame(group.id(), group.id());

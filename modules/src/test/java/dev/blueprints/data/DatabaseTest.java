@@ -205,8 +205,8 @@ class DatabaseTest {
   void onlyTheNamedPeerReachesTheDatabasePort() {
     BlueprintStack stack = Fixtures.stack("data");
     Database db = new Database(stack, "Database", postgres().build());
-    SecurityGroup service = new SecurityGroup(stack, "Service", new SecurityGroupProps("vpc-0123", "acme-service", "service tasks"));
-    SecurityGroup other = new SecurityGroup(stack, "Other", new SecurityGroupProps("vpc-0123", "acme-other", "other tasks"));
+    SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
+    SecurityGroup other = new SecurityGroup(stack, "Other", SecurityGroupProps.builder("vpc-0123", "acme-other", "other tasks").build());
     db.allowDefaultPortFrom(service, "service to database");
     Synthesized json = Synthesized.of(stack);
     String dbSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-database"), "id");
@@ -240,7 +240,7 @@ class DatabaseTest {
   void wiringThroughTheIntentApiWithAnExplicitPort() {
     BlueprintStack stack = Fixtures.stack("data");
     Database db = new Database(stack, "Database", postgres().build());
-    SecurityGroup service = new SecurityGroup(stack, "Service", new SecurityGroupProps("vpc-0123", "acme-service", "service tasks"));
+    SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
     db.connections().allowFrom(service, Port.tcp(db.port()), "service to database");
     db.allowDefaultPortFrom(service, "service to database");
     assertEquals(1, Synthesized.of(stack).count("aws_vpc_security_group_ingress_rule"));

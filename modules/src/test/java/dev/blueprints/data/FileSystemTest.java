@@ -89,7 +89,7 @@ class FileSystemTest {
   void onlyTheNamedPeerReachesNfs() {
     BlueprintStack stack = Fixtures.stack("data");
     FileSystem fs = new FileSystem(stack, "Volume", props().build());
-    SecurityGroup service = new SecurityGroup(stack, "Service", new SecurityGroupProps("vpc-0123", "acme-service", "service tasks"));
+    SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
     fs.allowDefaultPortFrom(service, "service to volume");
     Synthesized json = Synthesized.of(stack);
     JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");

@@ -121,7 +121,7 @@ class RedisCacheTest {
   void onlyTheNamedPeerReachesTheCachePort() {
     BlueprintStack stack = Fixtures.stack("data");
     RedisCache cache = new RedisCache(stack, "Cache", props().build());
-    SecurityGroup service = new SecurityGroup(stack, "Service", new SecurityGroupProps("vpc-0123", "acme-service", "service tasks"));
+    SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
     cache.allowDefaultPortFrom(service, "service to cache");
     Synthesized json = Synthesized.of(stack);
     JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");

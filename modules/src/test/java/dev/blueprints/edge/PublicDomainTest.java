@@ -114,7 +114,7 @@ class PublicDomainTest {
   @Test
   void badInputIsRefused() {
     assertEquals("hostedZoneId = null is invalid: exactly one of hostedZoneId (Z...) or hostedZoneName (example.com)",
-        assertThrows(IllegalArgumentException.class, () -> new PublicDomainProps(null, null, "a.example.com", null)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PublicDomainProps.builder("a.example.com").build()).getMessage());
     assertEquals("recordName = \"shop.example.org\" is invalid: a name in hosted zone example.com (example.com or <label>.example.com)",
         assertThrows(IllegalArgumentException.class, () -> PublicDomainProps.inZoneNamed("example.com", "shop.example.org")).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> PublicDomainProps.inZone("zone-1", "a.example.com")).getMessage()

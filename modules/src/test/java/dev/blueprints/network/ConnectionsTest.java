@@ -14,7 +14,7 @@ import software.constructs.Construct;
 
 class ConnectionsTest {
   private static SecurityGroup group(Construct scope, String id) {
-    return new SecurityGroup(scope, id, new SecurityGroupProps("vpc-0123", "acme-" + id.toLowerCase(), id + " tasks"));
+    return new SecurityGroup(scope, id, SecurityGroupProps.builder("vpc-0123", "acme-" + id.toLowerCase(), id + " tasks").build());
   }
 
   @Test

@@ -104,7 +104,7 @@ class DashboardTest {
   @Test
   void otherWidgetGroupsNameTheirMetricsAndDimensions() {
     BlueprintStack stack = Fixtures.stack("dashboard");
-    new Dashboard(stack, "Dashboard", DashboardProps.builder("ops")
+    new Dashboard(stack, "Dashboard", DashboardProps.builder().name("ops")
         .widgets(LoadBalancer.widgets("Api NLB", LoadBalancerKind.NETWORK, "net/api/123"))
         .widgets(Widgets.autoScalingGroup("Web", "web-asg"))
         .widgets(Widgets.memoryDb("Cache", "cache"))
@@ -135,7 +135,7 @@ class DashboardTest {
     Map<String, String> dims = new LinkedHashMap<>();
     dims.put("ZFirst", "z");
     dims.put("ASecond", "a");
-    new Dashboard(stack, "Dashboard", DashboardProps.builder("custom")
+    new Dashboard(stack, "Dashboard", DashboardProps.builder().name("custom")
         .widget(MetricWidget.builder("Queue").metric(Metric.of("App", "Depth", dims).withStat("Maximum").withLabel("depth"))
             .stat("Sum").period(60).width(20).height(4).view(MetricWidget.View.SINGLE_VALUE).stacked(true).region("us-east-1").build())
         .widget(MetricWidget.builder("Next").metric(Metric.of("App", "Other", Map.of())).build())
@@ -154,7 +154,7 @@ class DashboardTest {
   @Test
   void badInputFailsWithOneClearMessage() {
     assertEquals("widgets = [] is invalid: a dashboard needs at least one widget",
-        assertThrows(IllegalArgumentException.class, () -> DashboardProps.builder("empty").build()).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DashboardProps.builder().name("empty").build()).getMessage());
     assertEquals("width = 25 is invalid: allowed range is 1..24",
         assertThrows(IllegalArgumentException.class,
             () -> MetricWidget.builder("Wide").metric(Metric.of("App", "M", Map.of())).width(25).build()).getMessage());
@@ -165,7 +165,7 @@ class DashboardTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Metric.of("App", "M", Map.of()).withStat("Mean"))
         .getMessage().startsWith("stat = \"Mean\" is invalid"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> DashboardProps.builder("my dashboard").widget(TextWidget.of("x")).build()).getMessage()
+        () -> DashboardProps.builder().name("my dashboard").widget(TextWidget.of("x")).build()).getMessage()
         .startsWith("name = \"my dashboard\" is invalid"));
   }
 }

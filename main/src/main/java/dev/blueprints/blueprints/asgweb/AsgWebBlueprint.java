@@ -86,7 +86,8 @@ public final class AsgWebBlueprint extends Blueprint {
           + " (or \"enabled\": false)");
     }
     try {
-      BackupReplicationProps props = BackupReplicationProps.to(region).withRetentionDays(node.integer("retentionDays", 7));
+      BackupReplicationProps props = BackupReplicationProps.builder(region)
+          .retentionDays(node.integer("retentionDays", BackupReplicationProps.DEFAULT_RETENTION_DAYS)).build();
       if (region.equals(settings.region())) {
         throw Validate.invalid("backupReplication.region", region, "a region other than the database's own (" + settings.region() + ")");
       }
