@@ -50,6 +50,28 @@ class ReleaseChecksTest {
     assertEquals(List.of(), ApiCompatibility.breakingChanges(v1, v1, List.of()));
   }
 
+  @Test
+  void aFieldAddedToARecordWithABuilderChangesOnlyItsCanonicalConstructorWhichDoesNotBlock(@TempDir Path dir) throws IOException {
+    String builder = """
+          public static Builder builder(String name) { return new Builder(name); }
+          public static final class Builder {
+            private final String name;
+            Builder(String name) { this.name = name; }
+            public Api build() { return new Api(%s); }
+          }
+        """;
+    Path v1 = jar(dir, "v1", "package com.example;\npublic record Api(String name) {\n" + builder.formatted("name") + "}\n");
+    Path v2 = jar(dir, "v2", "package com.example;\npublic record Api(String name, int size) {\n" + builder.formatted("name, 1") + "}\n");
+    ApiCompatibility.Report report = ApiCompatibility.compare(v1, v2, List.of());
+    assertEquals(List.of(), report.breaking());
+    assertEquals(List.of("com.example.Api: <init>(java.lang.String) canonical constructor changed (builder users unaffected)"),
+        report.builderUnaffected());
+
+    Path plain1 = jar(dir, "plain1", "package com.example;\npublic record Api(String name) {}\n");
+    Path plain2 = jar(dir, "plain2", "package com.example;\npublic record Api(String name, int size) {}\n");
+    assertEquals(List.of("com.example.Api: <init>(java.lang.String) CONSTRUCTOR_REMOVED"), ApiCompatibility.breakingChanges(plain1, plain2, List.of()));
+  }
+
   /** Compiles one class into {@code <dir>/<name>.jar}. */
   private static Path jar(Path dir, String name, String source) throws IOException {
     Path src = dir.resolve(name + "/src/com/example/Api.java");
