@@ -47,20 +47,19 @@ public record BackupReplicationProps(String region, int retentionDays, String km
     return new BackupReplicationProps(region, retentionDays, arn);
   }
 
+  /** Every value is checked as it is set: the region first, then each option against it. */
   public static final class Builder {
-    private final String region;
-    private int retentionDays = DEFAULT_RETENTION_DAYS;
-    private String kmsKeyArn;
+    private BackupReplicationProps props;
 
     private Builder(String region) {
-      this.region = region;
+      props = new BackupReplicationProps(region, DEFAULT_RETENTION_DAYS, null);
     }
 
-    public Builder retentionDays(int value) { this.retentionDays = value; return this; }
-    public Builder kmsKeyArn(String value) { this.kmsKeyArn = value; return this; }
+    public Builder retentionDays(int value) { props = props.withRetentionDays(value); return this; }
+    public Builder kmsKeyArn(String value) { props = props.withKmsKeyArn(value); return this; }
 
     public BackupReplicationProps build() {
-      return new BackupReplicationProps(region, retentionDays, kmsKeyArn);
+      return props;
     }
   }
 }

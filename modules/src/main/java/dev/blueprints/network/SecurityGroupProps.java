@@ -19,24 +19,21 @@ public record SecurityGroupProps(String vpcId, String name, String description) 
     if (name.length() > 255 || name.startsWith("sg-")) throw Validate.invalid("name", name, "at most 255 characters, not starting with sg-");
   }
 
-  /** Every field is required; the builder is the stable way to build one (the canonical constructor grows with fields). */
+  /** Every field is required, so they are checked here; the builder is the stable API (the constructor grows with fields). */
   public static Builder builder(String vpcId, String name, String description) {
-    return new Builder(vpcId, name, description);
+    return new Builder(new SecurityGroupProps(vpcId, name, description));
   }
 
+  /** Holds the checked props; an optional field added later gets its setter here. */
   public static final class Builder {
-    private final String vpcId;
-    private final String name;
-    private final String description;
+    private final SecurityGroupProps props;
 
-    private Builder(String vpcId, String name, String description) {
-      this.vpcId = vpcId;
-      this.name = name;
-      this.description = description;
+    private Builder(SecurityGroupProps props) {
+      this.props = props;
     }
 
     public SecurityGroupProps build() {
-      return new SecurityGroupProps(vpcId, name, description);
+      return props;
     }
   }
 }
