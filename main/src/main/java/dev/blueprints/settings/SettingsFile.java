@@ -57,25 +57,22 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
         .withLogRetentionDays(env.integer("logRetentionDays", preset.logRetentionDays()));
 
     SettingsNode state = top.object("state").allowOnly("bucket", "region", "keyPrefix", "lock", "lockTable", "account", "roleArn");
-    StateSettings stateSettings = new StateSettings(
-        state.string("bucket", null),
-        state.string("region", region),
-        state.string("keyPrefix", top.string("project", "blueprints")),
-        state.enumValue("lock", LockMode.class, LockMode.LOCKFILE),
-        state.string("lockTable", null),
-        state.string("account", null),
-        state.string("roleArn", null));
+    StateSettings stateSettings = StateSettings.builder(
+            state.string("bucket", null), state.string("region", region), state.string("keyPrefix", top.string("project", "blueprints")))
+        .lock(state.enumValue("lock", LockMode.class, StateSettings.DEFAULT_LOCK))
+        .lockTable(state.string("lockTable", null))
+        .account(state.string("account", null))
+        .roleArn(state.string("roleArn", null))
+        .build();
 
-    Settings settings = new Settings(
-        top.string("project", "blueprints"),
-        environment,
-        region,
-        top.strings("availabilityZones", defaultZones(region, preset)),
-        stateSettings,
-        top.stringMap("tags"),
-        top.strings("alarmEmails", List.of()),
-        account(top),
-        top.string("alarmTopicArn", null));
+    Settings settings = Settings.builder(top.string("project", "blueprints"), environment, region)
+        .availabilityZones(top.strings("availabilityZones", defaultZones(region, preset)))
+        .state(stateSettings)
+        .tags(top.stringMap("tags"))
+        .alarmEmails(top.strings("alarmEmails", List.of()))
+        .account(account(top))
+        .alarmTopicArn(top.string("alarmTopicArn", null))
+        .build();
     return new SettingsFile(settings, top.object("blueprints"));
   }
 
@@ -83,13 +80,13 @@ public record SettingsFile(Settings settings, SettingsNode blueprints) {
   private static AccountSettings account(SettingsNode top) {
     if (!top.has("account")) return null;
     SettingsNode account = top.object("account").allowOnly("id", "roleArn", "planRoleArn", "externalId", "sessionName", "shared");
-    return new AccountSettings(
-        account.string("id", null),
-        account.string("roleArn", null),
-        account.string("planRoleArn", null),
-        account.string("externalId", null),
-        account.string("sessionName", null),
-        account.bool("shared", false));
+    return AccountSettings.builder(account.string("id", null))
+        .roleArn(account.string("roleArn", null))
+        .planRoleArn(account.string("planRoleArn", null))
+        .externalId(account.string("externalId", null))
+        .sessionName(account.string("sessionName", null))
+        .shared(account.bool("shared", AccountSettings.DEFAULT_SHARED))
+        .build();
   }
 
   /** Two AZs in dev, three in prod: the region's first zone letters (ca-central-1: a, b, d). */

@@ -21,8 +21,8 @@ class SettingsTest {
   private static final List<String> AZS = List.of("eu-west-1a", "eu-west-1b");
 
   private static Settings settings(Environment environment) {
-    return new Settings("acme", environment, "eu-west-1", AZS, StateSettings.lockfile("acme-tfstate", "eu-west-1", "acme"),
-        Map.of("CostCenter", "42"), List.of());
+    return Settings.builder("acme", environment, "eu-west-1").availabilityZones(AZS)
+        .state(StateSettings.lockfile("acme-tfstate", "eu-west-1", "acme")).tags(Map.of("CostCenter", "42")).build();
   }
 
   private static final StateSettings STATE = StateSettings.lockfile("acme-tfstate", "eu-west-1", "acme");
@@ -32,7 +32,7 @@ class SettingsTest {
   }
 
   private static Settings settings(String project, String region, List<String> azs, Map<String, String> tags) {
-    return new Settings(project, Environment.dev(), region, azs, STATE, tags, List.of());
+    return Settings.builder(project, Environment.dev(), region).availabilityZones(azs).state(STATE).tags(tags).build();
   }
 
   @Test
@@ -80,9 +80,11 @@ class SettingsTest {
         .startsWith("state.bucket = \"\" is invalid: a non-empty value is required"));
     assertTrue(invalid(() -> StateSettings.lockfile("Bad_Bucket", "eu-west-1", "acme")).getMessage().startsWith("state.bucket"));
     assertTrue(invalid(() -> StateSettings.lockfile("acme-tfstate", "eu-west-1", "/acme/")).getMessage().startsWith("state.keyPrefix"));
-    assertTrue(invalid(() -> new StateSettings("acme-tfstate", "eu-west-1", "acme", LockMode.DYNAMODB, null)).getMessage()
+    assertTrue(invalid(() -> StateSettings.builder("acme-tfstate", "eu-west-1", "acme")
+        .lock(LockMode.DYNAMODB).build()).getMessage()
         .startsWith("state.lockTable"));
-    assertTrue(invalid(() -> new StateSettings("acme-tfstate", "eu-west-1", "acme", LockMode.LOCKFILE, "locks")).getMessage()
+    assertTrue(invalid(() -> StateSettings.builder("acme-tfstate", "eu-west-1", "acme")
+        .lockTable("locks").build()).getMessage()
         .contains("only used when state.lock is DYNAMODB"));
   }
 

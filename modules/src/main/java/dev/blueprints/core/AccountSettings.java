@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param externalId  the external id the roles' trust policy requires; null when it requires none
  * @param sessionName the assumed-role session name, shown in CloudTrail; null lets the provider choose
  * @param shared      true allows another environment of the same deployment to use this account too; two
- *                    environments share an account only when both say so
+ *                    environments share an account only when both say so. Default: {@value #DEFAULT_SHARED}
  */
 public record AccountSettings(String id, String roleArn, String planRoleArn, String externalId, String sessionName,
     boolean shared) {
+  /** One account per environment: a dev mistake cannot reach prod's resources. */
+  public static final boolean DEFAULT_SHARED = false;
   private static final Pattern ACCOUNT = Pattern.compile("^\\d{12}$");
   /** An IAM role ARN (any partition), with an optional path; group 1 is the account id. */
   private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws(?:-[a-z]+)*:iam::(\\d{12}):role/(?:[\\x21-\\x7e]*/)?[\\w+=,.@-]{1,64}$");
@@ -46,14 +48,19 @@ public record AccountSettings(String id, String roleArn, String planRoleArn, Str
     if (sessionName != null) Validate.matches("account.sessionName", sessionName, SESSION_NAME, "2-64 letters, digits and _+=,.@-");
   }
 
+  /** The account {@code id}; the roles, external id and session name are optional. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
   /** The account {@code id}, used with the credentials as they are: no role is assumed. */
   public static AccountSettings of(String id) {
-    return new AccountSettings(id, null, null, null, null, false);
+    return builder(id).build();
   }
 
   /** The account {@code id}, deployed by assuming {@code roleArn}. */
   public static AccountSettings withRole(String id, String roleArn) {
-    return new AccountSettings(id, roleArn, null, null, null, false);
+    return builder(id).roleArn(roleArn).build();
   }
 
   public boolean hasRole() {
@@ -87,5 +94,28 @@ public record AccountSettings(String id, String roleArn, String planRoleArn, Str
 
   private static String blankToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  public static final class Builder {
+    private final String id;
+    private String roleArn;
+    private String planRoleArn;
+    private String externalId;
+    private String sessionName;
+    private boolean shared = DEFAULT_SHARED;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    public Builder roleArn(String value) { this.roleArn = value; return this; }
+    public Builder planRoleArn(String value) { this.planRoleArn = value; return this; }
+    public Builder externalId(String value) { this.externalId = value; return this; }
+    public Builder sessionName(String value) { this.sessionName = value; return this; }
+    public Builder shared(boolean value) { this.shared = value; return this; }
+
+    public AccountSettings build() {
+      return new AccountSettings(id, roleArn, planRoleArn, externalId, sessionName, shared);
+    }
   }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param account           the AWS account the environment deploys into and the roles to assume there; null
  *                          when not declared (the stacks then use whatever account the credentials belong to)
  * @param alarmTopicArn     an existing SNS topic (with its own subscribers) in {@code region} that alarms notify instead
- *                          of a topic of their own; null creates one per stack with alarms. Default: null
+ *                          of a topic of their own; unset (null) creates one per stack with alarms
  */
 public record Settings(
     String project,
@@ -141,7 +141,7 @@ public record Settings(
   /**
    * Settings by name rather than position: {@code Settings.builder("shop", Environment.dev(), "eu-west-1")
    * .availabilityZones(List.of("eu-west-1a", "eu-west-1b")).state(StateSettings.lockfile(...)).build()}.
-   * Availability zones and state are required; tags, alarm e-mails and the account default to none. The checks are the
+   * Availability zones and state are required; tags, alarm e-mails, the account and the alarm topic default to none. The checks are the
    * record's, so a missing or bad value fails naming its field.
    */
   public static Builder builder(String project, Environment environment, String region) {
@@ -157,6 +157,7 @@ public record Settings(
     private Map<String, String> tags = Map.of();
     private List<String> alarmEmails = List.of();
     private AccountSettings account;
+    private String alarmTopicArn;
 
     private Builder(String project, Environment environment, String region) {
       this.project = project;
@@ -170,9 +171,11 @@ public record Settings(
     public Builder alarmEmails(List<String> value) { this.alarmEmails = value; return this; }
     /** The account the environment deploys into. Default: none declared (the credentials' account). */
     public Builder account(AccountSettings value) { this.account = value; return this; }
+    /** An existing topic that alarms notify instead of a topic of their own per stack. */
+    public Builder alarmTopicArn(String value) { this.alarmTopicArn = value; return this; }
 
     public Settings build() {
-      return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, account);
+      return new Settings(project, environment, region, availabilityZones, state, tags, alarmEmails, account, alarmTopicArn);
     }
   }
 }

@@ -30,13 +30,14 @@ class AccountsTest {
 
   private static Settings prod(AccountSettings account, StateSettings state) {
     Settings base = Fixtures.prod();
-    return new Settings(base.project(), base.environment(), base.region(), base.availabilityZones(), state, base.tags(),
-        base.alarmEmails(), account);
+    return Settings.builder(base.project(), base.environment(), base.region())
+        .availabilityZones(base.availabilityZones()).state(state).tags(base.tags()).alarmEmails(base.alarmEmails())
+        .account(account).build();
   }
 
   private static StateSettings toolingState(LockMode lock) {
-    return new StateSettings("acme-tfstate", Fixtures.REGION, "acme", lock, lock == LockMode.DYNAMODB ? "acme-locks" : null,
-        TOOLING, STATE_ROLE);
+    return StateSettings.builder("acme-tfstate", Fixtures.REGION, "acme").lock(lock)
+        .lockTable(lock == LockMode.DYNAMODB ? "acme-locks" : null).account(TOOLING).roleArn(STATE_ROLE).build();
   }
 
   private static String message(Runnable r) {
@@ -66,7 +67,8 @@ class AccountsTest {
 
   @Test
   void aRoleIsAssumedThroughAVariableLimitedToTheDeployAndPlanRoles() {
-    AccountSettings account = new AccountSettings(PROD, DEPLOY, PLAN, "blueprints-ext-42", "blueprints-prod", false);
+    AccountSettings account = AccountSettings.builder(PROD).roleArn(DEPLOY).planRoleArn(PLAN)
+        .externalId("blueprints-ext-42").sessionName("blueprints-prod").build();
     Synthesized json = Synthesized.of(Fixtures.stack(Fixtures.app(), "test-prod-unit", prod(account, toolingState(LockMode.LOCKFILE))));
     JsonNode provider = json.root().path("provider").path("aws").get(0);
     assertEquals(List.of(PROD), strings(provider.path("allowed_account_ids")));
@@ -162,7 +164,8 @@ class AccountsTest {
         + ", but the ARN names account " + PROD, message(() -> AccountSettings.withRole(DEV, DEPLOY)));
     assertEquals("account.planRoleArn = \"" + PLAN + "\" is invalid: a role of account account.id = " + DEV
         + ", but the ARN names account " + PROD,
-        message(() -> new AccountSettings(DEV, "arn:aws:iam::" + DEV + ":role/deploy", PLAN, null, null, false)));
+        message(() -> AccountSettings.builder(DEV).roleArn("arn:aws:iam::" + DEV + ":role/deploy")
+            .planRoleArn(PLAN).build()));
     assertTrue(message(() -> AccountSettings.withRole(PROD, "arn:aws:iam::" + PROD + ":user/deploy"))
         .startsWith("account.roleArn = \"arn:aws:iam::" + PROD + ":user/deploy\" is invalid: an IAM role ARN"));
     assertTrue(message(() -> AccountSettings.withRole(PROD, "arn:aws:sts::" + PROD + ":assumed-role/deploy/x"))
@@ -178,15 +181,18 @@ class AccountsTest {
 
   @Test
   void planRoleExternalIdAndSessionNameNeedTheDeployRole() {
-    assertTrue(message(() -> new AccountSettings(PROD, null, PLAN, null, null, false))
+    assertTrue(message(() -> AccountSettings.builder(PROD).planRoleArn(PLAN).build())
         .startsWith("account.planRoleArn = \"" + PLAN + "\" is invalid: only used with account.roleArn"));
-    assertTrue(message(() -> new AccountSettings(PROD, null, null, "ext-1", null, false)).startsWith("account.externalId"));
-    assertTrue(message(() -> new AccountSettings(PROD, null, null, null, "s1", false)).startsWith("account.sessionName"));
-    assertTrue(message(() -> new AccountSettings(PROD, DEPLOY, DEPLOY, null, null, false))
+    assertTrue(message(() -> AccountSettings.builder(PROD)
+        .externalId("ext-1").build()).startsWith("account.externalId"));
+    assertTrue(message(() -> AccountSettings.builder(PROD)
+        .sessionName("s1").build()).startsWith("account.sessionName"));
+    assertTrue(message(() -> AccountSettings.builder(PROD).roleArn(DEPLOY).planRoleArn(DEPLOY).build())
         .contains("a read-only role other than account.roleArn"));
-    assertTrue(message(() -> new AccountSettings(PROD, DEPLOY, null, null, "has space", false))
+    assertTrue(message(() -> AccountSettings.builder(PROD).roleArn(DEPLOY).sessionName("has space").build())
         .startsWith("account.sessionName = \"has space\" is invalid: 2-64 letters"));
-    assertTrue(message(() -> new AccountSettings(PROD, DEPLOY, null, "x", null, false)).startsWith("account.externalId = \"x\""));
+    assertTrue(message(() -> AccountSettings.builder(PROD).roleArn(DEPLOY)
+        .externalId("x").build()).startsWith("account.externalId = \"x\""));
     assertFalse(AccountSettings.of(PROD).hasRole());
   }
 

@@ -130,8 +130,9 @@ class BucketTest {
 
   @Test
   void newerRegionsUseOnlyTheServicePrincipals() {
-    Settings settings = new Settings("acme", Environment.dev(), "eu-central-2", List.of("eu-central-2a", "eu-central-2b"),
-        StateSettings.lockfile("acme-tfstate", "eu-central-2", "acme"), Map.of(), List.of());
+    Settings settings = Settings.builder("acme", Environment.dev(), "eu-central-2")
+        .availabilityZones(List.of("eu-central-2a", "eu-central-2b"))
+        .state(StateSettings.lockfile("acme-tfstate", "eu-central-2", "acme")).build();
     BlueprintStack stack = Fixtures.stack(Fixtures.app(), "test-dev-unit", settings);
     new Bucket(stack, "AccessLogs", BucketProps.loadBalancerLogs("acme-access-logs"));
     Synthesized json = Synthesized.of(stack);

@@ -83,8 +83,9 @@ class AlarmTopicTest {
 
   @Test
   void subscriptionsComeFromTheSettingsByDefault() {
-    Settings settings = new Settings("acme", Environment.dev(), Fixtures.REGION, Fixtures.AZS,
-        StateSettings.lockfile("acme-tfstate", Fixtures.REGION, "acme"), Map.of(), List.of("ops@example.com", "oncall@example.com"));
+    Settings settings = Settings.builder("acme", Environment.dev(), Fixtures.REGION).availabilityZones(Fixtures.AZS)
+        .state(StateSettings.lockfile("acme-tfstate", Fixtures.REGION, "acme"))
+        .alarmEmails(List.of("ops@example.com", "oncall@example.com")).build();
     BlueprintStack stack = Fixtures.stack(Fixtures.app(), "test-dev-alarms", settings);
     new AlarmTopic(stack, "Alarms", AlarmTopicProps.builder().build());
     Synthesized json = Synthesized.of(stack);

@@ -24,7 +24,8 @@ class AlarmSubscriptionRulesTest {
 
   private static Settings settings(Environment environment, List<String> emails, String topicArn) {
     Settings base = Fixtures.settings(environment);
-    return new Settings(base.project(), environment, base.region(), base.availabilityZones(), base.state(), base.tags(), emails, null, topicArn);
+    return Settings.builder(base.project(), environment, base.region()).availabilityZones(base.availabilityZones())
+        .state(base.state()).tags(base.tags()).alarmEmails(emails).alarmTopicArn(topicArn).build();
   }
 
   private static BlueprintStack withAlarm(String id, Settings settings) {

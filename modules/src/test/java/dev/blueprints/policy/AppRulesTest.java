@@ -33,8 +33,8 @@ class AppRulesTest {
   void iamNamesClashAcrossStacksInDifferentRegionsAndRegionalOnesDoNot() {
     App app = Fixtures.app();
     Settings west = Fixtures.dev();
-    Settings east = new Settings("acme", west.environment(), "us-east-1", List.of("us-east-1a", "us-east-1b"), west.state(), west.tags(),
-        List.of());
+    Settings east = Settings.builder("acme", west.environment(), "us-east-1")
+        .availabilityZones(List.of("us-east-1a", "us-east-1b")).state(west.state()).tags(west.tags()).build();
     BlueprintStack a = Fixtures.stack(app, "a-dev-one", west);
     BlueprintStack b = Fixtures.stack(app, "b-dev-two", east);
     SnsTopic.Builder.create(a, "Topic").name("alarms").build();

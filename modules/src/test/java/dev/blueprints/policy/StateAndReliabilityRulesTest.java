@@ -11,7 +11,6 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
 import dev.blueprints.core.BlueprintStack;
-import dev.blueprints.core.LockMode;
 import dev.blueprints.state.StateBootstrapStack;
 import dev.blueprints.core.StateSettings;
 import dev.blueprints.testing.Fixtures;
@@ -80,7 +79,7 @@ class StateAndReliabilityRulesTest {
   @Test
   void lockTableModeKeepsTheBootstrapClean() {
     StateBootstrapStack bootstrap = new StateBootstrapStack(Fixtures.app(), StateBootstrapStack.ID, "acme",
-        new StateSettings("acme-tfstate", Fixtures.REGION, "acme", LockMode.DYNAMODB, "acme-tflock"), Map.of());
+        StateSettings.builder("acme-tfstate", Fixtures.REGION, "acme").dynamoDbLock("acme-tflock").build(), Map.of());
     List<Finding> blocking = Policy.check(bootstrap).blocking();
     if (!blocking.isEmpty()) throw new AssertionError("bootstrap with a lock table: " + blocking.stream().map(Finding::line).toList());
   }

@@ -1,6 +1,5 @@
 package dev.blueprints.state;
 
-import dev.blueprints.core.LockMode;
 import dev.blueprints.core.StateSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +10,6 @@ import dev.blueprints.core.Environment;
 import dev.blueprints.core.Settings;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RemoteStateTest {
@@ -37,8 +34,8 @@ class RemoteStateTest {
 
   @Test
   void dynamoDbLockingIsAnOption() {
-    Settings settings = new Settings("acme", Environment.dev(), "eu-west-1", Fixtures.AZS,
-        new StateSettings("acme-tfstate", "eu-west-1", "acme", LockMode.DYNAMODB, "acme-locks"), Map.of(), List.of());
+    Settings settings = Settings.builder("acme", Environment.dev(), "eu-west-1").availabilityZones(Fixtures.AZS)
+        .state(StateSettings.builder("acme-tfstate", "eu-west-1", "acme").dynamoDbLock("acme-locks").build()).build();
     JsonNode tf = Synthesized.of(Fixtures.stack(Fixtures.app(), "shop-dev-network", settings, "shop")).terraform();
     assertEquals("acme-locks", tf.path("backend").path("s3").path("dynamodb_table").asText());
     assertTrue(tf.path("backend").path("s3").path("use_lockfile").isMissingNode());

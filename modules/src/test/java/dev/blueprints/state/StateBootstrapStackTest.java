@@ -1,6 +1,5 @@
 package dev.blueprints.state;
 
-import dev.blueprints.core.LockMode;
 import dev.blueprints.core.StateSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +45,8 @@ class StateBootstrapStackTest {
 
   @Test
   void dynamoDbModeAddsAProtectedOnDemandLockTable() {
-    Synthesized json = bootstrap(new StateSettings("acme-tfstate", "eu-west-1", "acme", LockMode.DYNAMODB, "acme-locks"));
+    Synthesized json = bootstrap(StateSettings.builder("acme-tfstate", "eu-west-1", "acme")
+        .dynamoDbLock("acme-locks").build());
     json.assertResource("aws_dynamodb_table", Map.of("name", "acme-locks", "billing_mode", "PAY_PER_REQUEST",
         "hash_key", "LockID", "point_in_time_recovery.enabled", true, "server_side_encryption.enabled", true,
         "deletion_protection_enabled", true, "lifecycle.prevent_destroy", true));

@@ -23,8 +23,8 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static Settings settings(Environment environment) {
-    return new Settings("acme", environment, REGION, AZS,
-        StateSettings.lockfile("acme-tfstate", REGION, "acme"), Map.of("CostCenter", "42"), List.of());
+    return Settings.builder("acme", environment, REGION).availabilityZones(AZS)
+        .state(StateSettings.lockfile("acme-tfstate", REGION, "acme")).tags(Map.of("CostCenter", "42")).build();
   }
 
   public static Settings dev() {

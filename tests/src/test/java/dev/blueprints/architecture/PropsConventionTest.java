@@ -11,7 +11,11 @@ import dev.blueprints.auth.UserPoolProps;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.core.AccountSettings;
 import dev.blueprints.core.BlueprintStack;
+import dev.blueprints.core.Environment;
+import dev.blueprints.core.Settings;
+import dev.blueprints.core.StateSettings;
 import dev.blueprints.data.BackupReplicationProps;
 import dev.blueprints.data.BucketProps;
 import dev.blueprints.data.DatabaseEngine;
@@ -49,9 +53,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The props convention, kept true for every props type by reflection: a public {@code record XProps} in
- * {@code dev.blueprints} has a public static {@code builder(...)} whose arguments are all required (a null one
- * fails), and each {@code public static final DEFAULT_<FIELD>} is what {@code builder(...).build()} yields for
- * {@code <field>}.
+ * {@code dev.blueprints} (and each settings record of {@link #SETTINGS}) has a public static {@code builder(...)}
+ * whose arguments are all required (a null one fails), and each {@code public static final DEFAULT_<FIELD>} is what
+ * {@code builder(...).build()} yields for {@code <field>}.
  */
 class PropsConventionTest {
   /**
@@ -63,6 +67,9 @@ class PropsConventionTest {
       "dev.blueprints.compute.EcsClusterProps", "dev.blueprints.compute.EcsServiceProps",
       "dev.blueprints.compute.HttpsListenerProps", "dev.blueprints.compute.LoadBalancerProps",
       "dev.blueprints.compute.TargetGroupProps");
+
+  /** Settings records with defaults, held to the same convention. */
+  private static final List<Class<?>> SETTINGS = List.of(Settings.class, StateSettings.class, AccountSettings.class);
 
   /** {@code Type.DEFAULT_X} constants the check cannot compare, each with the reason. */
   private static final Map<String, String> UNCHECKED_DEFAULTS = Map.of();
@@ -104,6 +111,11 @@ class PropsConventionTest {
     samples.put(DashboardProps.class, Sample.of().then("widget", TextWidget.of("text")));
     samples.put(LogGroupProps.class, Sample.of("/acme/app", 30));
     samples.put(LogMetricFilterProps.class, Sample.of("Acme", "Errors").then("pattern", "ERROR"));
+    StateSettings state = StateSettings.lockfile("acme-tfstate", Fixtures.REGION, "acme");
+    samples.put(Settings.class, Sample.of("acme", Environment.dev(), Fixtures.REGION)
+        .then("availabilityZones", Fixtures.AZS).then("state", state));
+    samples.put(StateSettings.class, Sample.of("acme-tfstate", Fixtures.REGION, "acme"));
+    samples.put(AccountSettings.class, Sample.of("123456789012"));
     return samples;
   }
 
@@ -121,8 +133,9 @@ class PropsConventionTest {
 
   @Test
   void everyPropsRecordIsBuiltThroughABuilderWithRequiredArgumentsAndItsDefaultsHold() {
-    List<Class<?>> types = propsTypes();
+    List<Class<?>> types = new ArrayList<>(propsTypes());
     assertTrue(types.size() >= 16, "props records found: " + types);
+    types.addAll(SETTINGS);
     Map<Class<?>, Sample> samples = samples();
     List<String> problems = new ArrayList<>();
     for (Class<?> type : types) {

@@ -23,8 +23,8 @@ class AsgWebBackupReplicationTest {
   private final AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
 
   private static Settings settings(Environment environment) {
-    return new Settings("acme", environment, "us-east-1", List.of("us-east-1a", "us-east-1b"),
-        StateSettings.lockfile("acme-tfstate", "us-east-1", "acme"), Map.of(), List.of());
+    return Settings.builder("acme", environment, "us-east-1").availabilityZones(List.of("us-east-1a", "us-east-1b"))
+        .state(StateSettings.lockfile("acme-tfstate", "us-east-1", "acme")).build();
   }
 
   private static SettingsNode node(String json) throws Exception {
