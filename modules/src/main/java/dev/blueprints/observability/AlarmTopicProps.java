@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  * not have authorization to access the SNS topic encryption key". The default is therefore a
  * customer-managed key created with the topic; an AWS managed alias is refused.
  *
- * @param name           topic name. Default (null): the naming helper's {@code <project>-<blueprint>-<env>-alarms}
+ * @param name           topic name; unset (null): the naming helper's {@code <project>-<blueprint>-<env>-alarms}
  * @param kmsKeyArn      a customer-managed key (ARN, id or alias) whose policy lets {@code cloudwatch.amazonaws.com}
- *                       call {@code kms:Decrypt} and {@code kms:GenerateDataKey*}. Default (null): a new key
+ *                       call {@code kms:Decrypt} and {@code kms:GenerateDataKey*}; unset (null): a new key
  *                       (rotation on, 30-day deletion window) and alias created by {@link AlarmTopic}
  * @param emails         addresses subscribed with protocol {@code email} (each must confirm the subscription).
- *                       Default (null): the stack settings' {@code alarmEmails}
+ *                       Unset (null): the stack settings' {@code alarmEmails}
  * @param httpsEndpoints {@code https://} URLs subscribed with protocol {@code https} (chat and paging webhooks).
  *                       Default: none
- * @param existingTopicArn an existing topic to notify instead of creating one. Default (null): the stack settings'
+ * @param existingTopicArn an existing topic to notify instead of creating one; unset (null): the stack settings'
  *                       {@code alarmTopicArn}, and without one a new topic
  */
 public record AlarmTopicProps(String name, String kmsKeyArn, List<String> emails, List<String> httpsEndpoints,

@@ -9,16 +9,28 @@ import java.util.List;
  *
  * @param title   widget title
  * @param metrics the metrics drawn (at least one)
- * @param stat    statistic for metrics that set none. Default: {@code Average}
- * @param period  seconds per datapoint: 10, 30 or a multiple of 60. Default: 300
- * @param width   columns, 1..24. Default: 12
- * @param height  rows, 1..1000. Default: 6
- * @param view    how the metrics are drawn. Default: {@link View#TIME_SERIES}
- * @param stacked stack the lines (time series only). Default: false
- * @param region  region of the metrics. Default (null): the stack's region
+ * @param stat    statistic for metrics that set none. Default: {@value #DEFAULT_STAT}
+ * @param period  seconds per datapoint: 10, 30 or a multiple of 60. Default: {@value #DEFAULT_PERIOD}
+ * @param width   columns, 1..24. Default: {@value #DEFAULT_WIDTH}
+ * @param height  rows, 1..1000. Default: {@value #DEFAULT_HEIGHT}
+ * @param view    how the metrics are drawn. Default: {@link #DEFAULT_VIEW}
+ * @param stacked stack the lines (time series only). Default: {@value #DEFAULT_STACKED}
+ * @param region  region of the metrics; unset (null): the stack's region
  */
 public record MetricWidget(String title, List<Metric> metrics, String stat, int period, int width, int height, View view,
     boolean stacked, String region) implements Widget {
+  /** The average shows the typical value; alarms pick their own statistic. */
+  public static final String DEFAULT_STAT = "Average";
+  /** Five minutes: the resolution of basic monitoring, so every AWS metric has a point in each period. */
+  public static final int DEFAULT_PERIOD = 300;
+  /** Half the dashboard's 24 columns: two graphs side by side. */
+  public static final int DEFAULT_WIDTH = 12;
+  /** CloudWatch's own default height. */
+  public static final int DEFAULT_HEIGHT = 6;
+  /** A graph over time, where trends and spikes show. */
+  public static final View DEFAULT_VIEW = View.TIME_SERIES;
+  /** Lines drawn apart, each readable on its own. */
+  public static final boolean DEFAULT_STACKED = false;
 
   /** The widget's {@code view} property. */
   public enum View {
@@ -56,12 +68,12 @@ public record MetricWidget(String title, List<Metric> metrics, String stat, int 
   public static final class Builder {
     private final String title;
     private final List<Metric> metrics = new ArrayList<>();
-    private String stat = "Average";
-    private int period = 300;
-    private int width = 12;
-    private int height = 6;
-    private View view = View.TIME_SERIES;
-    private boolean stacked;
+    private String stat = DEFAULT_STAT;
+    private int period = DEFAULT_PERIOD;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private View view = DEFAULT_VIEW;
+    private boolean stacked = DEFAULT_STACKED;
     private String region;
 
     private Builder(String title) {

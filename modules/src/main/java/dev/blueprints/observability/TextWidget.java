@@ -6,17 +6,44 @@ import dev.blueprints.core.Validate;
  * A markdown text widget, e.g. a heading or a runbook link.
  *
  * @param markdown the text
- * @param width    columns, 1..24. Default: 24
- * @param height   rows, 1..1000. Default: 2
+ * @param width    columns, 1..24. Default: {@value #DEFAULT_WIDTH}
+ * @param height   rows, 1..1000. Default: {@value #DEFAULT_HEIGHT}
  */
 public record TextWidget(String markdown, int width, int height) implements Widget {
+  /** The dashboard's full width: text heads the row of graphs under it. */
+  public static final int DEFAULT_WIDTH = 24;
+  /** A heading and a line of text. */
+  public static final int DEFAULT_HEIGHT = 2;
+
   public TextWidget {
     Validate.notBlank("markdown", markdown);
     Validate.range("width", width, 1, 24);
     Validate.range("height", height, 1, 1000);
   }
 
+  public static Builder builder(String markdown) {
+    return new Builder(markdown);
+  }
+
+  /** A text widget with the default size: {@code builder(markdown).build()}. */
   public static TextWidget of(String markdown) {
-    return new TextWidget(markdown, 24, 2);
+    return builder(markdown).build();
+  }
+
+  public static final class Builder {
+    private final String markdown;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+
+    private Builder(String markdown) {
+      this.markdown = markdown;
+    }
+
+    public Builder width(int value) { this.width = value; return this; }
+    public Builder height(int value) { this.height = value; return this; }
+
+    public TextWidget build() {
+      return new TextWidget(markdown, width, height);
+    }
   }
 }

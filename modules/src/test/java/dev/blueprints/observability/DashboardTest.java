@@ -159,7 +159,7 @@ class DashboardTest {
         assertThrows(IllegalArgumentException.class,
             () -> MetricWidget.builder("Wide").metric(Metric.of("App", "M", Map.of())).width(25).build()).getMessage());
     assertEquals("width = 0 is invalid: allowed range is 1..24",
-        assertThrows(IllegalArgumentException.class, () -> new TextWidget("x", 0, 2)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TextWidget.builder("x").width(0).build()).getMessage());
     assertEquals("metrics = [] is invalid: a metric widget needs at least one metric",
         assertThrows(IllegalArgumentException.class, () -> MetricWidget.builder("None").build()).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Metric.of("App", "M", Map.of()).withStat("Mean"))

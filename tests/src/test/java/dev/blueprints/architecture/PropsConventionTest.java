@@ -44,6 +44,8 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.LogMetricFilterProps;
+import dev.blueprints.observability.Metric;
+import dev.blueprints.observability.MetricWidget;
 import dev.blueprints.observability.TextWidget;
 import dev.blueprints.testing.Fixtures;
 import java.lang.reflect.Field;
@@ -63,7 +65,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The props convention, kept true for every props type by reflection: a public {@code record XProps} in
- * {@code dev.blueprints} (and each settings record of {@link #SETTINGS}) has a public static {@code builder(...)}
+ * {@code dev.blueprints} (and each value record of {@link #VALUE_RECORDS}) has a public static {@code builder(...)}
  * whose arguments are all required (a null one fails), and each {@code public static final DEFAULT_<FIELD>} is what
  * {@code builder(...).build()} yields for {@code <field>}.
  */
@@ -78,8 +80,9 @@ class PropsConventionTest {
 
   private static final String CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/abc-123";
 
-  /** Settings records with defaults, held to the same convention. */
-  private static final List<Class<?>> SETTINGS = List.of(Settings.class, StateSettings.class, AccountSettings.class);
+  /** Settings and other value records with defaults, held to the same convention. */
+  private static final List<Class<?>> VALUE_RECORDS = List.of(Settings.class, StateSettings.class, AccountSettings.class,
+      MetricWidget.class, TextWidget.class);
 
   /** {@code Type.DEFAULT_X} constants the check cannot compare, each with the reason. */
   private static final Map<String, String> UNCHECKED_DEFAULTS = Map.of(
@@ -139,6 +142,8 @@ class PropsConventionTest {
         .then("availabilityZones", Fixtures.AZS).then("state", state));
     samples.put(StateSettings.class, Sample.of("acme-tfstate", Fixtures.REGION, "acme"));
     samples.put(AccountSettings.class, Sample.of("123456789012"));
+    samples.put(MetricWidget.class, Sample.of("Requests").then("metric", Metric.of("AWS/ApplicationELB", "RequestCount", Map.of())));
+    samples.put(TextWidget.class, Sample.of("# Shop"));
     return samples;
   }
 
@@ -158,7 +163,7 @@ class PropsConventionTest {
   void everyPropsRecordIsBuiltThroughABuilderWithRequiredArgumentsAndItsDefaultsHold() {
     List<Class<?>> types = new ArrayList<>(propsTypes());
     assertTrue(types.size() >= 16, "props records found: " + types);
-    types.addAll(SETTINGS);
+    types.addAll(VALUE_RECORDS);
     Map<Class<?>, Sample> samples = samples();
     List<String> problems = new ArrayList<>();
     for (Class<?> type : types) {
