@@ -30,20 +30,19 @@ public record TextWidget(String markdown, int width, int height) implements Widg
     return builder(markdown).build();
   }
 
+  /** Holds the checked widget; each size is checked as it is set. */
   public static final class Builder {
-    private final String markdown;
-    private int width = DEFAULT_WIDTH;
-    private int height = DEFAULT_HEIGHT;
+    private TextWidget widget;
 
     private Builder(String markdown) {
-      this.markdown = markdown;
+      widget = new TextWidget(markdown, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 
-    public Builder width(int value) { this.width = value; return this; }
-    public Builder height(int value) { this.height = value; return this; }
+    public Builder width(int value) { widget = new TextWidget(widget.markdown, value, widget.height); return this; }
+    public Builder height(int value) { widget = new TextWidget(widget.markdown, widget.width, value); return this; }
 
     public TextWidget build() {
-      return new TextWidget(markdown, width, height);
+      return widget;
     }
   }
 }
