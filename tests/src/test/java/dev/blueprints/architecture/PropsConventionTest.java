@@ -13,13 +13,19 @@ import dev.blueprints.auth.UserPoolProps;
 import dev.blueprints.compute.AuthenticateProps;
 import dev.blueprints.compute.AutoScalingGroupProps;
 import dev.blueprints.compute.ContainerRegistryProps;
+import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.compute.Ec2FleetProps;
+import dev.blueprints.compute.EcsCluster;
+import dev.blueprints.compute.EcsClusterProps;
+import dev.blueprints.compute.EcsServiceProps;
 import dev.blueprints.compute.HttpsListenerProps;
 import dev.blueprints.compute.IdentityProvider;
 import dev.blueprints.compute.ListenerAction;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
 import dev.blueprints.compute.LoadBalancerProps;
+import dev.blueprints.compute.ServiceScalingProps;
+import dev.blueprints.compute.TaskDefinitionProps;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.core.AccountSettings;
 import dev.blueprints.core.BlueprintStack;
@@ -76,8 +82,7 @@ class PropsConventionTest {
    * are merged; {@link #samples()} has the simple ones already (adjust where a builder changed) and asks for the rest.
    */
   private static final Set<String> NOT_YET_CONVERTED = Set.of(
-      "dev.blueprints.compute.ContainerRegistryProps", "dev.blueprints.compute.EcsClusterProps",
-      "dev.blueprints.compute.EcsServiceProps");
+      "dev.blueprints.compute.ContainerRegistryProps", "dev.blueprints.compute.EcsClusterProps");
 
   private static final String CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/abc-123";
 
@@ -133,6 +138,12 @@ class PropsConventionTest {
     samples.put(ContainerRegistryProps.class, Sample.of("acme/web"));
     samples.put(LoadBalancerProps.class, Sample.of(LoadBalancerKind.APPLICATION, "vpc-0123", network.subnets(SubnetTier.PUBLIC)));
     samples.put(TargetGroupProps.class, Sample.of(8080));
+    ContainerSpec container = ContainerSpec.builder("app", "public.ecr.aws/nginx/nginx:1.25").build();
+    samples.put(TaskDefinitionProps.class, Sample.of().then("container", container));
+    samples.put(ServiceScalingProps.class, Sample.of(1, 2).then("cpuTargetPercent", 60.0));
+    EcsCluster cluster = new EcsCluster(stack, "Cluster", EcsClusterProps.fargate().build());
+    samples.put(EcsServiceProps.class, Sample.of(cluster, "vpc-0123", network.subnets(SubnetTier.PRIVATE))
+        .then("container", container));
     samples.put(HttpsListenerProps.class,
         Sample.of(Certificate.fromArn(CERTIFICATE_ARN), ListenerAction.fixedResponse(404, "text/plain", "")));
     samples.put(AuthenticateProps.class, Sample.of(IdentityProvider.oidc("https://idp.example.com",
