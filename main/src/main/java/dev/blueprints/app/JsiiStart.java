@@ -9,8 +9,8 @@ import software.amazon.jsii.JsiiEngine;
 
 /**
  * Starts the jsii runtime (Node.js, then the constructs, CDKTF and AWS provider modules) on a thread of its own
- * while the main thread reads the settings, so the two overlap instead of following each other: about half a
- * second of a synth, on two cores.
+ * while the main thread reads the settings, so the two overlap instead of following each other (about 0.3 s
+ * of settings and their 650 classes beside 0.6 s of Node.js start, on two cores).
  *
  * <p>The thread first runs {@link Preflight#check}, so a machine fault never reaches jsii: it is reported by
  * {@link #await()} after the settings, in the order the synth always reported them. Nothing else touches jsii
