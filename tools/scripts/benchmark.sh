@@ -5,10 +5,18 @@
 #   bash tools/scripts/benchmark.sh                 everything, including `mvn -B test` once (a few minutes)
 #   bash tools/scripts/benchmark.sh --skip-tests    synth measures only
 #
+# It prints the README's two Performance tables (measures, budgets) in Markdown, ready to paste, with the load
+# average before and after: on a shared machine, rerun it when the load is below the core count.
+#
 # Environment: BENCH_RUNS (default 3), BENCH_JVM_FLAGS (flags of the measured JVMs; default the synth
-# command's), BENCH_SIZES (default 100,1000), BENCH_SKIP_TESTS=1. Exit status 1 when a budget fails.
+# command's), BENCH_SIZES (default 100,1000), BENCH_SKIP_TESTS=1, BENCH_SYSTEM_NODE=1 (measure with the
+# Node.js on PATH; by default the one CI uses, Node.js 22 through .ci/node.sh, when PATH has an older one).
+# Exit status 1 when a budget fails.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+if [ "${BENCH_SYSTEM_NODE:-}" != 1 ]; then
+  source .ci/node.sh
+fi
 for tool in java mvn node; do
   command -v "$tool" >/dev/null 2>&1 || { echo "benchmark.sh: $tool not found on PATH (see the README's prerequisites)" >&2; exit 127; }
 done

@@ -82,11 +82,15 @@ public final class Main {
     Path outdir = outdir(env);
     Preflight.Paths paths = Preflight.Paths.of(env, outdir, StagedOutput.stagingFor(outdir));
     StagedOutput output = null;
+    JsiiStart jsii = null;
     try {
       Selection selection = Selection.parse(args, env);
       Preflight.settingsDirectory(selection.settingsDir());
+      // The machine's checks and the start of Node.js run beside the reading of the settings; a bad setting
+      // is still reported first, then a fault of the machine.
+      jsii = JsiiStart.begin(env, selection.settingsDir(), paths);
       BlueprintsApp.Deployment deployment = BlueprintsApp.load(selection);
-      Preflight.check(env, selection.settingsDir(), paths);
+      jsii.await();
       // CDKTF writes to CDKTF_OUTDIR when the process has it (cdktf-cli sets it), whatever the app is told:
       // then the synth works in place, with the previous output set aside until it succeeds.
       String cdktfOutdir = System.getenv("CDKTF_OUTDIR");
@@ -136,6 +140,7 @@ public final class Main {
       err.println("blueprints: " + fault.getMessage());
       return fault.status();
     } finally {
+      if (jsii != null) jsii.settle();
       if (output != null) output.abandon();
     }
   }

@@ -18,12 +18,16 @@ import java.util.Map;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The modules artifact works without main: the consumer example (examples/consumer, excerpted in the README)
- * is compiled and run against only the modules classes and their dependency jars, in a JVM of its own.
+ * is compiled and run against only the modules classes and their dependency jars, in a JVM of its own. No jsii in
+ * this JVM, so the class runs beside the others.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ModulesAloneTest {
   /** The consumer example's sources. */
   static final Path CONSUMER_SOURCES = Scripts.ROOT.resolve("examples/consumer/src/main/java/com/example/shop");

@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * main/scripts/plan.sh over a small fake cdktf.out: the layer order, the bounded parallel loop (with a
- * fake terraform that records its calls), and the refusal to start without terraform.
+ * fake terraform that records its calls), and the refusal to start without terraform. Each test has a folder
+ * of its own and only waits on the script, so they run at the same time, beside the other classes.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PlanScriptTest {
   static final String SCRIPT = Scripts.ROOT.resolve("main/scripts/plan.sh").toString();
 

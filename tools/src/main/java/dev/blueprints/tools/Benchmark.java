@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Synth and test timing, run by {@code bash main/scripts/benchmark.sh}: each measure is a fresh JVM (as a
@@ -79,8 +80,9 @@ public final class Benchmark {
   }
 
   int run(boolean skipTests, int[] sizes) throws Exception {
-    System.out.printf("benchmark: %d run(s) per measure, median; JVM flags: %s; %d cores%n",
-        runs, String.join(" ", jvmFlags), Runtime.getRuntime().availableProcessors());
+    String loadBefore = loadAverage();
+    System.out.printf("benchmark: %d run(s) per measure, median; JVM flags: %s; Node.js %s; %d cores; load average %s%n",
+        runs, String.join(" ", jvmFlags), nodeVersion(), Runtime.getRuntime().availableProcessors(), loadBefore);
     measure(List.of(new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor")),
         new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor"), List.of(EAGER))), 1);
 
@@ -91,6 +93,8 @@ public final class Benchmark {
     measures.add(new Measure("App + one empty stack with the AWS provider (lazy bundle)", "dev.blueprints.tools.SynthProbe", List.of("floor")));
     measures.add(new Measure("full synth: " + Blueprints.ids().size() + " blueprints x dev,prod", "dev.blueprints.app.Main", List.of()));
     measures.add(new Measure("full synth, provider's own bundle (-D" + ProviderBundle.PROPERTY + "=false)", "dev.blueprints.app.Main", List.of(), List.of(EAGER)));
+    // What starting Node.js beside the reading of the settings (JsiiStart) saves: the same synth with the start after them.
+    measures.add(new Measure("full synth, jsii started after the settings (-D" + JSII_START + "=inline)", "dev.blueprints.app.Main", List.of(), List.of("-D" + JSII_START + "=inline")));
     // A machine that never ran jsii: an empty package cache of its own, removed after the run.
     measures.add(new Measure("full synth, first on a fresh machine (empty jsii cache)", "dev.blueprints.app.Main", List.of(), List.of(), true));
     measures.add(new Measure("fargate-web alone (prod)", "dev.blueprints.app.Main", List.of("--blueprint", "fargate-web", "--env", "prod")));
@@ -102,7 +106,7 @@ public final class Benchmark {
     List<Row> rows = measure(measures, runs);
     Row floor = rows.get(0);
     Row full = rows.get(3);
-    Row fresh = rows.get(5);
+    Row fresh = rows.get(6);
     Row small = rows.get(rows.size() - 2);
     Row large = rows.get(rows.size() - 1);
     double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
@@ -117,13 +121,29 @@ public final class Benchmark {
           r.stacks(), r.resources(), r.javaKib() / 1024, r.nodeKib() / 1024, r.largestKib() / 1024);
     }
     if (test != null) {
-      System.out.printf(Locale.ROOT, "| `mvn -B test`: whole command | %.2f | %.2f | | | | | |%n", test[0], test[0] / floor.seconds());
+      System.out.printf(Locale.ROOT, "| `mvn -B test`: whole command (%d tests) | %.2f | %.2f | | | | | |%n", (int) test[2], test[0], test[0] / floor.seconds());
       System.out.printf(Locale.ROOT, "| `mvn -B test`: test phase (surefire) | %.2f | %.2f | | | | | |%n", test[1], test[1] / floor.seconds());
     }
     System.out.printf(Locale.ROOT, "%nmarginal cost per resource: %.2f ms ((%d - %d SSM parameters) / %d)%n",
         perResourceMs, sizes[1], sizes[0], sizes[1] - sizes[0]);
 
     System.out.println();
+    System.out.println("| budget | measured | |");
+    System.out.println("|---|---|---|");
+    markdownBudget(full.seconds() <= FULL_SYNTH_MAX_FLOOR_RATIO * floor.seconds(), String.format(Locale.ROOT,
+        "full synth ≤ %.1f × floor (moonshot 0.8 ×) | %.2f s = %.2f × a floor of %.2f s (%d stacks, %,d resources)",
+        FULL_SYNTH_MAX_FLOOR_RATIO, full.seconds(), full.seconds() / floor.seconds(), floor.seconds(), full.stacks(), full.resources()));
+    markdownBudget(full.largestKib() / 1024 <= LARGEST_PROCESS_MAX_MIB, String.format(Locale.ROOT,
+        "largest process ≤ %d MiB during the full synth | %d MiB (JVM %d MiB, Node.js %d MiB)",
+        LARGEST_PROCESS_MAX_MIB, full.largestKib() / 1024, full.javaKib() / 1024, full.nodeKib() / 1024));
+    markdownBudget(fresh.seconds() <= FRESH_MAX_WARM_RATIO * full.seconds(), String.format(Locale.ROOT,
+        "first full synth on a fresh machine ≤ %.0f × warm | %.2f s = %.2f ×", FRESH_MAX_WARM_RATIO, fresh.seconds(), fresh.seconds() / full.seconds()));
+    if (test != null) {
+      markdownBudget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT,
+          "test phase ≤ %.0f s | %.1f s for %d tests", TEST_PHASE_MAX_SECONDS, test[1], (int) test[2]));
+    }
+    System.out.printf("%nload average before %s, after %s (1, 5, 15 min): above the core count, the figures are the machine's, not the code's%n%n",
+        loadBefore, loadAverage());
     boolean ok = true;
     double limit = FULL_SYNTH_MAX_FLOOR_RATIO * floor.seconds();
     ok &= budget(full.seconds() <= limit, String.format(Locale.ROOT, "full synth %.2f s <= %.1f x floor (%.2f s): ratio %.2f",
@@ -142,10 +162,41 @@ public final class Benchmark {
     return ok ? 0 : 1;
   }
 
+  private static void markdownBudget(boolean pass, String text) {
+    System.out.println("| " + text + " | " + (pass ? "met" : "**not met**") + " |");
+  }
+
+  /** The first three fields of /proc/loadavg, or "?" elsewhere. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  /** {@code node -v} of the Node.js the measured JVMs start (JSII_NODE or PATH). */
+  static String nodeVersion() {
+    try {
+      Process p = new ProcessBuilder(System.getenv().getOrDefault("JSII_NODE", "node"), "-v").redirectErrorStream(true).start();
+      String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return p.waitFor() == 0 ? v : "?";
+    } catch (IOException e) {
+      return "?";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
   private static boolean budget(boolean pass, String text) {
     System.out.println((pass ? "PASS " : "FAIL ") + text);
     return pass;
   }
+
+  /** System property of the main module's JsiiStart: {@code inline} starts jsii after the settings are read. */
+  static final String JSII_START = "blueprints.jsiiStart";
 
   /** Switches the provider's lazy bundle off in a measured JVM. */
   static final String EAGER = "-D" + ProviderBundle.PROPERTY + "=false";
@@ -289,7 +340,14 @@ public final class Benchmark {
     return new int[] {stacks, resources};
   }
 
-  /** The README's test command: whole wall time and the surefire phase, from the time its lines appear. */
+  /** A module's closing line of surefire: {@code Tests run: N, Failures: 0, Errors: 0, Skipped: 0}. */
+  private static final Pattern TESTS_RUN =
+      Pattern.compile(".*Tests run: (\\d+), Failures: \\d+, Errors: \\d+, Skipped: \\d+\\s*$");
+
+  /**
+   * The README's test command: whole wall time, the surefire phase (from the first module's tests to the last
+   * module's results, so the compiles between modules count) and the number of tests.
+   */
   double[] testCommand() throws Exception {
     System.out.println("  mvn -B test (once; BENCH_SKIP_TESTS=1 skips it) ...");
     ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "test").directory(root.toFile()).redirectErrorStream(true);
@@ -298,7 +356,7 @@ public final class Benchmark {
     Process process = pb.start();
     long phaseStart = -1;
     long phaseEnd = -1;
-    String summary = "";
+    int tests = 0;
     Path log = root.resolve("tests/target/benchmark-mvn-test.log");
     Files.createDirectories(log.getParent());
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -309,14 +367,15 @@ public final class Benchmark {
         long now = System.nanoTime();
         if (line.contains("T E S T S") && phaseStart < 0) phaseStart = now;
         if (line.contains("Results:") || line.contains("Tests run:") && !line.contains(" -- in ")) phaseEnd = now;
-        if (line.matches(".*Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+\\s*$")) summary = line.replaceFirst("^\\[\\w+\\]\\s*", "");
+        var total = TESTS_RUN.matcher(line);
+        if (total.matches()) tests += Integer.parseInt(total.group(1));
       }
     }
     int status = process.waitFor();
     double total = (System.nanoTime() - start) / 1e9;
     if (status != 0) throw new IllegalStateException("mvn -B test failed (exit " + status + "); see " + log);
     double phase = phaseStart < 0 || phaseEnd < phaseStart ? total : (phaseEnd - phaseStart) / 1e9;
-    System.out.printf(Locale.ROOT, "  mvn -B test: %.2f s, test phase %.2f s (%s)%n", total, phase, summary);
-    return new double[] {total, phase};
+    System.out.printf(Locale.ROOT, "  mvn -B test: %.2f s, test phase %.2f s (%d tests)%n", total, phase, tests);
+    return new double[] {total, phase, tests};
   }
 }
