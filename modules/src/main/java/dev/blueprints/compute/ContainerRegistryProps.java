@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
  *
  * @param name               repository name, 2-256 lowercase characters, optionally with {@code /} namespaces
  *                           (from the naming helper)
- * @param immutableTags      a pushed tag can never point at another image. Default: true ({@code IMMUTABLE})
- * @param kmsKeyArn          customer-managed KMS key; null encrypts with AES256 (ECR-managed). Default: null.
+ * @param immutableTags      a pushed tag can never point at another image ({@code IMMUTABLE}).
+ *                           Default: {@value #DEFAULT_IMMUTABLE_TAGS}
+ * @param kmsKeyArn          customer-managed KMS key; unset (null) encrypts with AES256 (ECR-managed).
  *                           Changing the encryption replaces the repository
- * @param untaggedExpiryDays days after which untagged images expire, 1..3650. Default: 7
- * @param keepLast           images kept (newest first, tagged or not), 1..10000. Default: 30
+ * @param untaggedExpiryDays days after which untagged images expire, 1..3650. Default: {@value #DEFAULT_UNTAGGED_EXPIRY_DAYS}
+ * @param keepLast           images kept (newest first, tagged or not), 1..10000. Default: {@value #DEFAULT_KEEP_LAST}
  */
 public record ContainerRegistryProps(
     String name,
@@ -20,6 +21,13 @@ public record ContainerRegistryProps(
     String kmsKeyArn,
     int untaggedExpiryDays,
     int keepLast) {
+
+  /** A tag names one image for good: what ran can be told from the tag. */
+  public static final boolean DEFAULT_IMMUTABLE_TAGS = true;
+  /** Untagged layers of superseded builds go after a week. */
+  public static final int DEFAULT_UNTAGGED_EXPIRY_DAYS = 7;
+  /** Enough images to roll back a month of daily releases. */
+  public static final int DEFAULT_KEEP_LAST = 30;
 
   private static final Pattern NAME = Pattern.compile("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$");
 
@@ -39,10 +47,10 @@ public record ContainerRegistryProps(
 
   public static final class Builder {
     private final String name;
-    private boolean immutableTags = true;
+    private boolean immutableTags = DEFAULT_IMMUTABLE_TAGS;
     private String kmsKeyArn;
-    private int untaggedExpiryDays = 7;
-    private int keepLast = 30;
+    private int untaggedExpiryDays = DEFAULT_UNTAGGED_EXPIRY_DAYS;
+    private int keepLast = DEFAULT_KEEP_LAST;
 
     private Builder(String name) {
       this.name = name;
@@ -54,7 +62,9 @@ public record ContainerRegistryProps(
      */
     public Builder mutableTags() { this.immutableTags = false; return this; }
     /** Encrypts with a customer-managed KMS key instead of AES256. */
-    public Builder kms(String keyArn) { this.kmsKeyArn = keyArn; return this; }
+    public Builder kmsKeyArn(String keyArn) { this.kmsKeyArn = keyArn; return this; }
+    /** Same as {@link #kmsKeyArn(String)}. */
+    public Builder kms(String keyArn) { return kmsKeyArn(keyArn); }
     public Builder untaggedExpiryDays(int value) { this.untaggedExpiryDays = value; return this; }
     public Builder keepLast(int value) { this.keepLast = value; return this; }
 

@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 /**
  * An ECS cluster on Fargate or on EC2 capacity.
  *
- * @param name              cluster name; null takes the naming helper's {@code <project>-<env>-<id>}. Default: null
+ * @param name              cluster name; unset (null) takes the naming helper's {@code <project>-<env>-<id>}
  * @param containerInsights CloudWatch Container Insights ({@link Builder#withoutContainerInsights()} turns it off).
  *                          Default: {@value #DEFAULT_CONTAINER_INSIGHTS}
- * @param ec2Capacity       EC2 Auto Scaling capacity ({@link #ec2(Ec2Capacity)}); null for Fargate ({@link #fargate()}:
- *                          the FARGATE and FARGATE_SPOT providers)
+ * @param ec2Capacity       EC2 Auto Scaling capacity ({@link Builder#ec2(Ec2Capacity)}); unset (null) for Fargate (the
+ *                          FARGATE and FARGATE_SPOT providers)
  */
 public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacity ec2Capacity) {
   public static final boolean DEFAULT_CONTAINER_INSIGHTS = true;
@@ -20,14 +20,19 @@ public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacit
     if (name != null) Validate.matches("name", name, NAME, "1-255 letters, digits, hyphens and underscores");
   }
 
+  /** A Fargate cluster unless {@link Builder#ec2(Ec2Capacity)} gives it EC2 capacity. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** A Fargate cluster: FARGATE and FARGATE_SPOT, default strategy FARGATE (base 1, weight 1). */
   public static Builder fargate() {
-    return new Builder(null);
+    return builder();
   }
 
   /** A cluster whose tasks run on the EC2 instances of {@code capacity}. */
   public static Builder ec2(Ec2Capacity capacity) {
-    return new Builder(Validate.notNull("capacity", capacity));
+    return builder().ec2(capacity);
   }
 
   public boolean isEc2() {
@@ -35,13 +40,14 @@ public record EcsClusterProps(String name, boolean containerInsights, Ec2Capacit
   }
 
   public static final class Builder {
-    private final Ec2Capacity ec2Capacity;
+    private Ec2Capacity ec2Capacity;
     private String name;
     private boolean containerInsights = DEFAULT_CONTAINER_INSIGHTS;
 
-    private Builder(Ec2Capacity ec2Capacity) {
-      this.ec2Capacity = ec2Capacity;
-    }
+    private Builder() {}
+
+    /** Runs the tasks on the EC2 instances of {@code capacity} instead of Fargate. */
+    public Builder ec2(Ec2Capacity capacity) { this.ec2Capacity = Validate.notNull("capacity", capacity); return this; }
 
     public Builder name(String value) { this.name = value; return this; }
     /** Turns Container Insights off (it is billed per metric); on by default. */

@@ -139,7 +139,7 @@ public final class EcsService extends BlueprintConstruct implements Connectable,
       connections().allowFrom(lb.loadBalancer(), dynamic ? DYNAMIC_HOST_PORTS : Port.tcp(lb.containerPort()),
           "load balancer to " + serviceName + (dynamic ? " (dynamic host ports)" : ""));
     }
-    if (props.autoScaling() != null) scaling = scale(this, props.autoScaling().toProps());
+    if (props.autoScaling() != null) scaling = scale(this, props.autoScaling());
   }
 
   /**

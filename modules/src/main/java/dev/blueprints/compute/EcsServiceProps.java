@@ -29,7 +29,7 @@ import java.util.List;
  *                                      container health check {@code startPeriod} so both checks give a starting task
  *                                      the same time. Default: {@value #DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS}
  * @param loadBalancers                 target groups the service registers with. Default: none
- * @param autoScaling                   target tracking on CPU and/or memory. Default: none (fixed count; or
+ * @param autoScaling                   target tracking on CPU, memory and/or requests per task. Default: none (fixed count; or
  *                                      {@link EcsService#autoScale} later)
  */
 public record EcsServiceProps(
@@ -44,7 +44,7 @@ public record EcsServiceProps(
     int maxPercent,
     int healthCheckGracePeriodSeconds,
     List<LoadBalancerTarget> loadBalancers,
-    AutoScaling autoScaling) {
+    ServiceScalingProps autoScaling) {
 
   public static final int DEFAULT_MIN_HEALTHY_PERCENT = 100;
   public static final int DEFAULT_MAX_PERCENT = 200;
@@ -165,13 +165,14 @@ public record EcsServiceProps(
   }
 
   /**
-   * Application Auto Scaling of the task count with target tracking ({@link ServiceScalingProps} offers more).
+   * Application Auto Scaling of the task count with target tracking.
    *
    * @param min                 fewest tasks
    * @param max                 most tasks
    * @param cpuTargetPercent    average CPU utilization to hold, in (0, 100]; null for none
    * @param memoryTargetPercent average memory utilization to hold, in (0, 100]; null for none
    */
+  @Deprecated
   public record AutoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {
     public AutoScaling {
       ServiceScalingProps.validate("autoScaling.", min, max, cpuTargetPercent, memoryTargetPercent, false);
@@ -200,7 +201,7 @@ public record EcsServiceProps(
     private int maxPercent = DEFAULT_MAX_PERCENT;
     private int healthCheckGracePeriodSeconds = DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS;
     private final List<LoadBalancerTarget> loadBalancers = new ArrayList<>();
-    private AutoScaling autoScaling;
+    private ServiceScalingProps autoScaling;
 
     private Builder(EcsCluster cluster, String vpcId, SubnetGroup subnets) {
       this.cluster = cluster;
@@ -240,8 +241,20 @@ public record EcsServiceProps(
       loadBalancers.add(new LoadBalancerTarget(targetGroup.arn(), loadBalancer, containerName, containerPort, targetGroup));
       return this;
     }
+    /**
+     * Application Auto Scaling of the task count:
+     * {@code .autoScaling(ServiceScalingProps.builder(2, 8).cpuTargetPercent(60).build())}.
+     */
+    public Builder autoScaling(ServiceScalingProps value) { this.autoScaling = Validate.notNull("autoScaling", value); return this; }
+
+    /**
+     * Positional form of {@link #autoScaling(ServiceScalingProps)}, with null for a target not used.
+     *
+     * @deprecated use {@link #autoScaling(ServiceScalingProps)}, which names each target
+     */
+    @Deprecated
     public Builder autoScaling(int min, int max, Double cpuTargetPercent, Double memoryTargetPercent) {
-      this.autoScaling = new AutoScaling(min, max, cpuTargetPercent, memoryTargetPercent);
+      this.autoScaling = new AutoScaling(min, max, cpuTargetPercent, memoryTargetPercent).toProps();
       return this;
     }
     /** Task setting: limits image pulls to this ECR repository (repeatable). */

@@ -44,6 +44,11 @@ public class BlueprintStack extends TerraformStack {
     return context.environment();
   }
 
+  /** The AWS region of every resource of this stack ({@link Settings#region()}). */
+  public String region() {
+    return context.region();
+  }
+
   /** Physical names of this stack's resources. */
   public Naming naming() {
     return context.naming();

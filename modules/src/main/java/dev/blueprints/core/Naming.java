@@ -23,6 +23,12 @@ public record Naming(String project, String environment) {
     Validate.notBlank("environment", environment);
   }
 
+  /** A construct id as a name component: {@code OrdersDatabase} becomes {@code orders-database}. */
+  public static String component(String constructId) {
+    return constructId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[^A-Za-z0-9-]", "-")
+        .replaceAll("-+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
+  }
+
   /** {@code <project>-<env>-<component>}, shortened with a hash when longer than {@code limit}. */
   public String name(String component, NameLimit limit) {
     String normalized = component.toLowerCase(Locale.ROOT);

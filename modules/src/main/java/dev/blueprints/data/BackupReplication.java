@@ -1,18 +1,14 @@
 package dev.blueprints.data;
 
 import com.hashicorp.cdktf.providers.aws.db_instance_automated_backups_replication.DbInstanceAutomatedBackupsReplication;
-import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
-import dev.blueprints.auth.PolicyDocument;
-import dev.blueprints.auth.PolicyStatement;
-import dev.blueprints.core.Account;
+import dev.blueprints.auth.EncryptionKey;
+import dev.blueprints.auth.EncryptionKeyProps;
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.core.Providers;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.core.Validate;
-import java.util.List;
-import java.util.Map;
 import software.constructs.Construct;
 
 /**
@@ -25,7 +21,7 @@ import software.constructs.Construct;
  * <p>Build it in the database's stack. Storage and transfer in the destination region are charged.
  */
 public final class BackupReplication extends BlueprintConstruct {
-  private final KmsKey key;
+  private final EncryptionKey key;
   private final DbInstanceAutomatedBackupsReplication replication;
 
   public BackupReplication(Construct scope, String id, Database database, BackupReplicationProps props) {
@@ -34,20 +30,14 @@ public final class BackupReplication extends BlueprintConstruct {
     String kmsKeyArn;
     if (props.kmsKeyArn() == null) {
       String name = DataNames.name(this, null, dev.blueprints.core.NameLimit.RDS_IDENTIFIER);
-      key = KmsKey.Builder.create(this, "Key")
-          .provider(provider)
+      // The account administers the key and IAM policies grant its use (RDS creates its grant with the
+      // permissions of whoever starts the replication); deleting it would make every copy unreadable.
+      key = new EncryptionKey(this, "Key", EncryptionKeyProps.builder()
           .description("Encrypts the cross-region copies of the automated backups of " + name)
-          .enableKeyRotation(true)
-          .deletionWindowInDays(30)
-          // The default key policy's shape: the account administers the key, IAM policies grant its use (RDS
-          // creates its grant with the permissions of whoever starts the replication).
-          .policy(PolicyDocument.json(new PolicyStatement("AccountAdministers", PolicyStatement.Effect.Allow,
-              List.of("kms:*"), List.of("*"), Map.of("AWS", List.of(Account.id(this))), null)))
-          // Deleting the key would make every copy unreadable: removing it is a deliberate two-step change.
-          .lifecycle(com.hashicorp.cdktf.TerraformResourceLifecycle.builder().preventDestroy(true).build())
-          .build();
-      KmsAlias.Builder.create(this, "KeyAlias").provider(provider).name("alias/" + name).targetKeyId(key.getKeyId()).build();
-      kmsKeyArn = key.getArn();
+          .alias(name)
+          .region(props.region())
+          .build());
+      kmsKeyArn = key.arn();
     } else {
       key = null;
       kmsKeyArn = props.kmsKeyArn();
@@ -75,7 +65,7 @@ public final class BackupReplication extends BlueprintConstruct {
 
   /** The key in the destination region, or null when one was given. */
   public KmsKey key() {
-    return key;
+    return key == null ? null : key.resource();
   }
 
   public DbInstanceAutomatedBackupsReplication resource() {

@@ -56,7 +56,7 @@ public final class Bucket extends BlueprintConstruct {
     super(scope, id);
     kmsKeyArn = props.encryption() == BucketEncryption.KMS ? props.kmsKeyArn() : null;
     bucket = S3Bucket.Builder.create(this, "Resource")
-        .bucket(props.name())
+        .bucket(props.name() != null ? props.name() : naming().globalName(DataNames.component(this), Account.id(this), region()))
         .forceDestroy(false)
         .lifecycle(TerraformResourceLifecycle.builder().preventDestroy(props.preventDestroy()).build())
         .build();
@@ -123,6 +123,11 @@ public final class Bucket extends BlueprintConstruct {
         .policy(PolicyDocument.json(statements))
         .dependsOn(List.of(publicAccess))
         .build();
+  }
+
+  /** A bucket for ALB/NLB access logs, named by the stack's global naming rule for {@code id}. */
+  public static Bucket forLoadBalancerLogs(Construct scope, String id) {
+    return new Bucket(scope, id, BucketProps.builder().loadBalancerLogDelivery(true).build());
   }
 
   /** A bucket for ALB/NLB access logs: {@code new Bucket(scope, id, BucketProps.loadBalancerLogs(name))}. */

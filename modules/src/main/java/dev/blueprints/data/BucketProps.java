@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A private S3 bucket.
  *
- * @param name                     bucket name (globally unique; from the naming helper or settings)
+ * @param name                     bucket name (globally unique); unset (null) takes the stack's global naming rule for the
+ *                                 construct id: {@code <project>-<env>-<id>-<account>-<region>} ({@code Naming.globalName})
  * @param encryption               default encryption. Default: {@link #DEFAULT_ENCRYPTION}
  * @param kmsKeyArn                customer-managed key for {@link BucketEncryption#KMS}; unset (null) uses {@code aws/s3}
  * @param versioned                keep object versions. Default: {@value #DEFAULT_VERSIONED}
@@ -47,12 +48,7 @@ public record BucketProps(
   public static final int LOAD_BALANCER_LOG_EXPIRATION_DAYS = 90;
 
   public BucketProps {
-    Validate.notBlank("name", name);
-    // A reference in the name (the account id of Naming.globalName) is checked as the 12 digits it resolves to.
-    String resolved = name.replaceAll("\\$\\{TfToken\\[[^\\]]*\\]\\}", "000000000000");
-    if (!resolved.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || resolved.contains("..")) {
-      throw Validate.invalid("name", name, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
-    }
+    if (name != null) requireName(name);
     Validate.notNull("encryption", encryption);
     if (kmsKeyArn != null && encryption != BucketEncryption.KMS) {
       throw Validate.invalid("kmsKeyArn", kmsKeyArn, "only used with KMS encryption");
@@ -65,21 +61,43 @@ public record BucketProps(
     }
   }
 
+  /** Fails unless {@code name} is a valid bucket name (a name holding a reference is checked as it resolves). */
+  static String requireName(String name) {
+    Validate.notBlank("name", name);
+    // A reference in the name (the account id of Naming.globalName) is checked as the 12 digits it resolves to.
+    String resolved = name.replaceAll("\\$\\{TfToken\\[[^\\]]*\\]\\}", "000000000000");
+    if (!resolved.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || resolved.contains("..")) {
+      throw Validate.invalid("name", name, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
+    }
+    return name;
+  }
+
   /**
    * A bucket for ALB and NLB access logs: SSE-S3 (the only encryption ELB log delivery supports), the bucket policy
    * for ELB log delivery in the stack's region, versioning, log objects expired after
    * {@value #LOAD_BALANCER_LOG_EXPIRATION_DAYS} days, prevent_destroy.
    */
   public static BucketProps loadBalancerLogs(String name) {
-    return builder(name).loadBalancerLogDelivery(true).build();
+    return builder().name(name).loadBalancerLogDelivery(true).build();
   }
 
+  /** A bucket named by the stack's global naming rule unless {@link Builder#name(String)} names it. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A bucket called {@code name}.
+   *
+   * @deprecated use {@code builder().name(name)}: the name is optional
+   */
+  @Deprecated
   public static Builder builder(String name) {
-    return new Builder(name);
+    return builder().name(Validate.notNull("name", name));
   }
 
   public static final class Builder {
-    private final String name;
+    private String name;
     private BucketEncryption encryption = DEFAULT_ENCRYPTION;
     private String kmsKeyArn;
     private boolean versioned = DEFAULT_VERSIONED;
@@ -89,9 +107,10 @@ public record BucketProps(
     private final List<PolicyStatement> extraStatements = new ArrayList<>();
     private boolean loadBalancerLogDelivery = DEFAULT_LOAD_BALANCER_LOG_DELIVERY;
 
-    private Builder(String name) {
-      this.name = name;
-    }
+    private Builder() {}
+
+    /** The bucket's name, globally unique; see the {@code name} component. */
+    public Builder name(String value) { this.name = value; return this; }
 
     public Builder encryption(BucketEncryption value) { this.encryption = value; return this; }
     public Builder kmsKeyArn(String value) { this.kmsKeyArn = value; return this; }

@@ -2,6 +2,7 @@ package dev.blueprints.data;
 
 import dev.blueprints.core.StackContext;
 import dev.blueprints.core.NameLimit;
+import dev.blueprints.core.Naming;
 import dev.blueprints.core.Stacks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,9 +20,7 @@ final class DataNames {
 
   /** The construct id as a name component: {@code OrdersDatabase} becomes {@code orders-database}. */
   static String component(Construct construct) {
-    String id = Stacks.id(construct);
-    return id.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("[^A-Za-z0-9-]", "-")
-        .replaceAll("-+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
+    return Naming.component(Stacks.id(construct));
   }
 
   /** {@code <project>-<blueprint>-<env>-<component>[-suffix]} within {@code limit}. */

@@ -3,6 +3,7 @@ package dev.blueprints.edge;
 import com.hashicorp.cdktf.TerraformResourceLifecycle;
 import com.hashicorp.cdktf.providers.aws.acm_certificate.AcmCertificate;
 import com.hashicorp.cdktf.providers.aws.acm_certificate_validation.AcmCertificateValidation;
+import dev.blueprints.network.Certificate;
 import com.hashicorp.cdktf.providers.aws.api_gateway_base_path_mapping.ApiGatewayBasePathMapping;
 import com.hashicorp.cdktf.providers.aws.api_gateway_domain_name.ApiGatewayDomainName;
 import com.hashicorp.cdktf.providers.aws.api_gateway_domain_name.ApiGatewayDomainNameEndpointConfiguration;
@@ -140,8 +141,16 @@ public final class PublicDomain extends BlueprintConstruct {
     return zoneId;
   }
 
-  /** The new certificate, or null when an existing one was given. */
-  public AcmCertificate certificate() {
+  /**
+   * The certificate to serve, for {@code HttpsListenerProps.builder(domain.certificate(), ...)} or
+   * {@code lb.addHttpsListener(domain.certificate(), target)}: {@link #certificateArn()} as a {@link Certificate}.
+   */
+  public Certificate certificate() {
+    return Certificate.fromArn(certificateArn);
+  }
+
+  /** The new certificate's resource, or null when an existing one was given. */
+  public AcmCertificate certificateResource() {
     return certificate;
   }
 

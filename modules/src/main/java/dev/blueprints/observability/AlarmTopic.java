@@ -2,11 +2,12 @@ package dev.blueprints.observability;
 
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.core.StackContext;
-import com.hashicorp.cdktf.providers.aws.kms_alias.KmsAlias;
 import com.hashicorp.cdktf.providers.aws.kms_key.KmsKey;
 import com.hashicorp.cdktf.providers.aws.sns_topic.SnsTopic;
 import com.hashicorp.cdktf.providers.aws.sns_topic_policy.SnsTopicPolicy;
 import com.hashicorp.cdktf.providers.aws.sns_topic_subscription.SnsTopicSubscription;
+import dev.blueprints.auth.EncryptionKey;
+import dev.blueprints.auth.EncryptionKeyProps;
 import dev.blueprints.auth.PolicyDocument;
 import dev.blueprints.auth.PolicyStatement;
 import dev.blueprints.core.Account;
@@ -37,8 +38,13 @@ public final class AlarmTopic extends BlueprintConstruct {
   private static final String CLOUDWATCH = "cloudwatch.amazonaws.com";
   private final SnsTopic topic;
   private final Memo<String> topicArn;
-  private final KmsKey key;
+  private final EncryptionKey key;
   private final String kmsKeyArn;
+
+  /** The stack's alarm topic with the default props: subscribers from the settings, a key of its own. */
+  public AlarmTopic(Construct scope, String id) {
+    this(scope, id, AlarmTopicProps.builder().build());
+  }
 
   public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
     super(scope, id);
@@ -56,20 +62,15 @@ public final class AlarmTopic extends BlueprintConstruct {
     String account = Account.id(this);
 
     if (props.kmsKeyArn() == null) {
-      key = KmsKey.Builder.create(this, "Key")
+      key = new EncryptionKey(this, "Key", EncryptionKeyProps.builder()
           .description("Encrypts the alarm topic " + name + "; usable by CloudWatch alarms")
-          .enableKeyRotation(true)
-          .deletionWindowInDays(30)
-          .policy(PolicyDocument.json(
-              // Key policy resource is always "*" (the key itself). The account statement lets IAM policies
-              // grant use of the key, as the default key policy does.
-              new PolicyStatement("AccountAdministers", PolicyStatement.Effect.Allow, List.of("kms:*"), List.of("*"),
-                  Map.of("AWS", List.of(account)), null),
-              new PolicyStatement("CloudWatchAlarmsPublish", PolicyStatement.Effect.Allow,
-                  List.of("kms:Decrypt", "kms:GenerateDataKey*"), List.of("*"), Map.of("Service", List.of(CLOUDWATCH)), null)))
-          .build();
-      KmsAlias.Builder.create(this, "KeyAlias").name("alias/" + name).targetKeyId(key.getKeyId()).build();
-      kmsKeyArn = key.getArn();
+          .alias(name)
+          .allowService(EncryptionKeyProps.ServiceUse.withoutSourceCondition("CloudWatchAlarmsPublish", CLOUDWATCH,
+              "kms:Decrypt", "kms:GenerateDataKey*"))
+          // The topic keeps no data at rest (messages in flight only): a replaced key loses nothing.
+          .allowDestroy()
+          .build());
+      kmsKeyArn = key.arn();
     } else {
       key = null;
       kmsKeyArn = props.kmsKeyArn();
@@ -133,7 +134,7 @@ public final class AlarmTopic extends BlueprintConstruct {
 
   /** The key created for the topic; empty when the props brought their own. */
   public Optional<KmsKey> key() {
-    return Optional.ofNullable(key);
+    return Optional.ofNullable(key).map(EncryptionKey::resource);
   }
 
   /** The topic created here; null when the alarms notify an existing topic. */

@@ -2,7 +2,9 @@ package dev.blueprints.state;
 
 import dev.blueprints.core.AccountSettings;
 import dev.blueprints.core.LockMode;
+import dev.blueprints.core.Settings;
 import dev.blueprints.core.StateSettings;
+import dev.blueprints.core.Validate;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformOutput;
@@ -32,6 +34,14 @@ public final class StateBootstrapStack extends TerraformStack {
   private final Bucket bucket;
   private final LockTable lockTable;
 
+  /**
+   * The state stack of a deployment, {@value #ID}: the bucket (and lock table) of {@code settings.state()}, tagged
+   * with the settings' project and extra tags.
+   */
+  public StateBootstrapStack(Construct scope, Settings settings) {
+    this(scope, ID, Validate.notNull("settings", settings).project(), settings.state(), settings.tags());
+  }
+
   public StateBootstrapStack(Construct scope, String id, String project, StateSettings state, Map<String, String> extraTags) {
     super(scope, id);
     Stacks.place(this, scope, id);
@@ -49,7 +59,7 @@ public final class StateBootstrapStack extends TerraformStack {
     new LocalBackend(this, LocalBackendConfig.builder().path(LOCAL_STATE_FILE).build());
 
     // Keep a year of state history: a bad apply is undone by restoring the previous version.
-    bucket = new Bucket(this, "StateBucket", BucketProps.builder(state.bucket()).noncurrentVersionDays(365).build());
+    bucket = new Bucket(this, "StateBucket", BucketProps.builder().name(state.bucket()).noncurrentVersionDays(365).build());
     TerraformOutput.Builder.create(this, "StateBucketName").value(bucket.name()).build();
 
     if (state.lock() == LockMode.DYNAMODB) {

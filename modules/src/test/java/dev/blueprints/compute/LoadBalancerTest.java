@@ -91,7 +91,7 @@ class LoadBalancerTest {
   @Test
   void optionsAreApplied() {
     BlueprintStack stack = Fixtures.stack();
-    Bucket logs = new Bucket(stack, "Logs", BucketProps.builder("acme-test-dev-lb-logs").encryption(BucketEncryption.S3_MANAGED).build());
+    Bucket logs = new Bucket(stack, "Logs", BucketProps.builder().name("acme-test-dev-lb-logs").encryption(BucketEncryption.S3_MANAGED).build());
     alb(stack, LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, "vpc-0123", PUBLIC)
         .name("custom-alb").internetFacing().accessLogs(logs, "web/alb").deletionProtection(false).idleTimeoutSeconds(120));
     Synthesized json = Synthesized.of(stack);
@@ -237,7 +237,7 @@ class LoadBalancerTest {
     var e = assertThrows(IllegalArgumentException.class, () -> nlbProps().idleTimeoutSeconds(30).build());
     assertEquals("idleTimeoutSeconds = 30 is invalid: only application load balancers have an idle timeout", e.getMessage());
     BlueprintStack stack = Fixtures.stack();
-    Bucket logs = new Bucket(stack, "Logs", BucketProps.builder("acme-logs").build());
+    Bucket logs = new Bucket(stack, "Logs", BucketProps.builder().name("acme-logs").build());
     assertThrows(IllegalArgumentException.class, () -> albProps().accessLogs(logs, "/web").build());
     assertThrows(IllegalArgumentException.class, () -> albProps().accessLogs(logs, "AWSLogs/x").build());
   }

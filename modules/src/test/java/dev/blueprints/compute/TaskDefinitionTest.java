@@ -55,7 +55,7 @@ class TaskDefinitionTest {
   @Test
   void grantsGoToTheTaskRole() {
     TaskDefinition task = new TaskDefinition(stack, "Migrate", migrate().build());
-    Bucket bucket = new Bucket(stack, "Exports", BucketProps.builder("acme-exports").build());
+    Bucket bucket = new Bucket(stack, "Exports", BucketProps.builder().name("acme-exports").build());
     assertSame(task.taskRole(), bucket.grantRead(task).role());
     Synthesized json = Synthesized.of(stack);
     JsonNode grant = json.only("aws_iam_role_policy", "role", json.ref("aws_iam_role", json.only("aws_iam_role", "name", "acme-test-dev-migrate-task"), "id"));

@@ -37,7 +37,7 @@ class BucketTest {
   @Test
   void defaultsArePrivateEncryptedVersionedAndProtected() {
     BlueprintStack stack = Fixtures.stack();
-    Bucket bucket = new Bucket(stack, "Assets", BucketProps.builder("acme-test-dev-assets").build());
+    Bucket bucket = new Bucket(stack, "Assets", BucketProps.builder().name("acme-test-dev-assets").build());
     Synthesized json = Synthesized.of(stack);
     JsonNode resource = json.assertResource(BUCKET, Map.of("bucket", "acme-test-dev-assets", "force_destroy", false,
         "lifecycle.prevent_destroy", true));
@@ -67,7 +67,7 @@ class BucketTest {
   void everyOptionIsApplied() {
     BlueprintStack stack = Fixtures.stack();
     String key = "arn:aws:kms:eu-west-1:111122223333:key/abcd";
-    new Bucket(stack, "Exports", BucketProps.builder("acme-exports").kmsKeyArn(key).versioned(false).noncurrentVersionDays(30)
+    new Bucket(stack, "Exports", BucketProps.builder().name("acme-exports").kmsKeyArn(key).versioned(false).noncurrentVersionDays(30)
         .expirationDays(365).allowDestroy()
         .statement(PolicyStatement.allow("ReadByAnalytics", List.of("s3:GetObject"), List.of("arn:aws:s3:::acme-exports/*"))
             .withPrincipals(Map.of("AWS", List.of("arn:aws:iam::111122223333:root"))))
@@ -86,7 +86,7 @@ class BucketTest {
   @Test
   void s3ManagedEncryption() {
     BlueprintStack stack = Fixtures.stack();
-    new Bucket(stack, "Plain", BucketProps.builder("acme-plain").encryption(BucketEncryption.S3_MANAGED).build());
+    new Bucket(stack, "Plain", BucketProps.builder().name("acme-plain").encryption(BucketEncryption.S3_MANAGED).build());
     Synthesized.of(stack).assertResource("aws_s3_bucket_server_side_encryption_configuration", Map.of(
         "rule.apply_server_side_encryption_by_default.sse_algorithm", "AES256", "rule.bucket_key_enabled", false));
   }
@@ -143,17 +143,17 @@ class BucketTest {
 
   @Test
   void logBucketRetentionCanBeLonger() {
-    BucketProps props = BucketProps.builder("acme-logs").loadBalancerLogDelivery(true).expirationDays(400).build();
+    BucketProps props = BucketProps.builder().name("acme-logs").loadBalancerLogDelivery(true).expirationDays(400).build();
     assertEquals(400, props.expirationDays());
     assertEquals(BucketEncryption.S3_MANAGED, props.encryption());
     assertTrue(props.loadBalancerLogDelivery());
-    assertFalse(BucketProps.builder("acme-data").build().loadBalancerLogDelivery());
+    assertFalse(BucketProps.builder().name("acme-data").build().loadBalancerLogDelivery());
   }
 
   @Test
   void grantReadIsScopedToThePrefix() {
     BlueprintStack stack = Fixtures.stack();
-    Bucket bucket = new Bucket(stack, "Assets", BucketProps.builder("acme-assets").build());
+    Bucket bucket = new Bucket(stack, "Assets", BucketProps.builder().name("acme-assets").build());
     Role role = new Role(stack, "TaskRole", RoleProps.builder("acme-task", "ecs-tasks.amazonaws.com").build());
     bucket.grantRead(role, "static/");
     Synthesized json = Synthesized.of(stack);
@@ -169,11 +169,11 @@ class BucketTest {
   void badInputFailsWithOneMessage() {
     assertEquals("encryption = KMS is invalid: S3_MANAGED for load balancer access logs (Elastic Load Balancing only writes to SSE-S3 buckets)",
         assertThrows(IllegalArgumentException.class,
-            () -> BucketProps.builder("acme-logs").loadBalancerLogDelivery(true).encryption(BucketEncryption.KMS).build()).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> BucketProps.builder("Acme_Logs").build())
+            () -> BucketProps.builder().name("acme-logs").loadBalancerLogDelivery(true).encryption(BucketEncryption.KMS).build()).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> BucketProps.builder().name("Acme_Logs").build())
         .getMessage().startsWith("name = \"Acme_Logs\" is invalid"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> BucketProps.builder("acme-logs").encryption(BucketEncryption.S3_MANAGED).kmsKeyArn("arn:aws:kms:x").build())
+        () -> BucketProps.builder().name("acme-logs").encryption(BucketEncryption.S3_MANAGED).kmsKeyArn("arn:aws:kms:x").build())
         .getMessage().startsWith("kmsKeyArn = \"arn:aws:kms:x\" is invalid: only used with KMS encryption"));
   }
 }

@@ -45,7 +45,7 @@ class GrantTest {
 
   @Test
   void readWriteOnACustomerKeyBucketBringsTheKmsActionsOnThatKeyThroughS3Only() {
-    Bucket uploads = new Bucket(stack, "Uploads", BucketProps.builder("acme-uploads").kmsKeyArn(KEY).build());
+    Bucket uploads = new Bucket(stack, "Uploads", BucketProps.builder().name("acme-uploads").kmsKeyArn(KEY).build());
     Grant grant = uploads.grantReadWrite(role, "incoming/");
     assertEquals(List.of("kms:Decrypt", "kms:GenerateDataKey", "s3:AbortMultipartUpload", "s3:GetObject", "s3:ListBucket", "s3:PutObject"),
         grant.actions());
@@ -66,7 +66,7 @@ class GrantTest {
 
   @Test
   void theAwsManagedKeyNeedsNoKmsGrantAndDeleteIsNotPermanent() {
-    Bucket bucket = new Bucket(stack, "Data", BucketProps.builder("acme-data").build());
+    Bucket bucket = new Bucket(stack, "Data", BucketProps.builder().name("acme-data").build());
     assertEquals(List.of("s3:GetObject", "s3:ListBucket"), bucket.grantRead(role).actions());
     assertEquals(List.of("s3:AbortMultipartUpload", "s3:PutObject"), bucket.grantWrite(role).actions());
     Grant delete = bucket.grantDelete(role, "tmp/");
@@ -81,7 +81,7 @@ class GrantTest {
     EcsCluster cluster = new EcsCluster(stack, "Cluster", EcsClusterProps.fargate().build());
     EcsService service = new EcsService(stack, "Backend", EcsServiceProps.builder(cluster, "vpc-0123", PRIVATE)
         .container(ContainerSpec.builder("app", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1").port(8000).build()).build());
-    Bucket bucket = new Bucket(stack, "Data", BucketProps.builder("acme-data").kmsKeyArn(KEY).build());
+    Bucket bucket = new Bucket(stack, "Data", BucketProps.builder().name("acme-data").kmsKeyArn(KEY).build());
     Grant grant = bucket.grantWrite(service);
     assertSame(service.taskRole(), grant.role());
     assertTrue(grant.actions().contains("kms:GenerateDataKey"));

@@ -146,7 +146,7 @@ class DataRulesTest {
   @Test
   void theBucketModulePassesEveryS3Rule() {
     BlueprintStack stack = dev();
-    new Bucket(stack, "Data", BucketProps.builder("acme-data").build());
+    new Bucket(stack, "Data", BucketProps.builder().name("acme-data").build());
     for (String id : List.of("BP-S3-001", "BP-S3-002", "BP-S3-003", "BP-S3-004", "BP-S3-005", "BP-REL-001")) passes(stack, id);
   }
 

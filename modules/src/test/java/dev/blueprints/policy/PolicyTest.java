@@ -139,7 +139,7 @@ class PolicyTest {
     App app = app(out);
     Fixtures.stack(app, "test-dev-network", Fixtures.dev());   // clean, synthesized first
     BlueprintStack data = stack(app);
-    new Bucket(data, "Logs", BucketProps.builder("acme-logs").build());
+    new Bucket(data, "Logs", BucketProps.builder().name("acme-logs").build());
     S3Bucket.Builder.create(data, "Raw").bucket("acme-raw")
         .lifecycle(com.hashicorp.cdktf.TerraformResourceLifecycle.builder().preventDestroy(true).build()).build();
 
@@ -211,7 +211,7 @@ class PolicyTest {
     Policy.attach(app, RulePack.of("shop", noRawBuckets));
     assertEquals(List.of("blueprints", "shop"), Policy.packs(app).stream().map(RulePack::name).toList());
     BlueprintStack stack = stack(app);
-    new Bucket(stack, "Logs", BucketProps.builder("acme-logs").build());
+    new Bucket(stack, "Logs", BucketProps.builder().name("acme-logs").build());
     S3Bucket.Builder.create(stack, "Raw").bucket("acme-raw").build();
     Policy.suppress(stack, "SHOP-S3-001", "the raw bucket is checked below");
     PolicyReport report = Policy.check(stack);
@@ -227,7 +227,7 @@ class PolicyTest {
   void aCleanAppSynthesizesAndCanSynthesizeAgain(@TempDir Path out) throws IOException {
     App app = app(out);
     BlueprintStack stack = stack(app);
-    new Bucket(stack, "Logs", BucketProps.builder("acme-logs").versioned(false).build());
+    new Bucket(stack, "Logs", BucketProps.builder().name("acme-logs").versioned(false).build());
     Policy.suppress(stack.getNode().findChild("Logs"), "BP-S3-003", "access logs are written once; versions add cost only");
     PolicyReport first = Policy.synth(app);
     assertTrue(first.summary().startsWith("policy: " + RulePacks.blueprints().rules().size()

@@ -5,6 +5,7 @@ import dev.blueprints.compute.EcsCluster;
 import dev.blueprints.compute.EcsClusterProps;
 import dev.blueprints.compute.EcsService;
 import dev.blueprints.compute.EcsServiceProps;
+import dev.blueprints.compute.ServiceScalingProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
@@ -71,7 +72,7 @@ final class AppStack extends BlueprintStack {
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(target, lb, "api", API_PORT)
         .pullFrom(data.images.arn())
-        .autoScaling(ha ? 2 : 1, ha ? 8 : 2, 60.0, null)
+        .autoScaling(ServiceScalingProps.builder(ha ? 2 : 1, ha ? 8 : 2).cpuTargetPercent(60.0).build())
         .build());
 
     // Reachability by reference: each call writes the ingress rule on the data's group and the egress on the API's.

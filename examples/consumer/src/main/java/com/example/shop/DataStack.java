@@ -43,7 +43,7 @@ final class DataStack extends BlueprintStack {
     database = new Database(this, "Database", DatabaseProps.postgres("16")
         .vpcId(network.vpcId()).subnets(isolated).databaseName("shop").kmsKeyArn(key).build());
     cache = new RedisCache(this, "Cache", RedisCacheProps.builder(network.vpcId(), isolated).kmsKeyArn(key).build());
-    uploads = new Bucket(this, "Uploads", BucketProps.builder(naming().globalName("uploads", Account.id(this), region()))
+    uploads = new Bucket(this, "Uploads", BucketProps.builder().name(naming().globalName("uploads", Account.id(this), region()))
         .kmsKeyArn(key).build());
     accessLogs = Bucket.forLoadBalancerLogs(this, "AccessLogs", naming().globalName("alb-logs", Account.id(this), region()));
     users = new UserPool(this, "Users", UserPoolProps.builder()

@@ -11,6 +11,7 @@ import dev.blueprints.compute.EcsCluster;
 import dev.blueprints.compute.EcsClusterProps;
 import dev.blueprints.compute.EcsService;
 import dev.blueprints.compute.EcsServiceProps;
+import dev.blueprints.compute.ServiceScalingProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
@@ -79,7 +80,7 @@ public final class EcsClusterComputeStack extends LayerStack {
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(target, lb, "app", 3000)
-        .autoScaling(2, ha ? 20 : 6, 70.0, 80.0)
+        .autoScaling(ServiceScalingProps.builder(2, ha ? 20 : 6).cpuTargetPercent(70.0).memoryTargetPercent(80.0).build())
         .build());
     service.allowHttpsEgressToInternet("ECR image pulls, Secrets Manager and CloudWatch Logs through NAT");
     database.connections().allowFrom(service, Port.tcp(database.port()), "app to PostgreSQL");

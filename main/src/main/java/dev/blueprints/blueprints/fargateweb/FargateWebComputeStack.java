@@ -10,6 +10,7 @@ import dev.blueprints.compute.EcsCluster;
 import dev.blueprints.compute.EcsClusterProps;
 import dev.blueprints.compute.EcsService;
 import dev.blueprints.compute.EcsServiceProps;
+import dev.blueprints.compute.ServiceScalingProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
@@ -87,7 +88,7 @@ public final class FargateWebComputeStack extends LayerStack {
         .volume(VolumeSpec.ephemeral("next-cache"))
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(frontendTarget, frontendLb, "frontend", 3000)
-        .autoScaling(ha ? 2 : 1, ha ? 6 : 2, 70.0, null)
+        .autoScaling(ServiceScalingProps.builder(ha ? 2 : 1, ha ? 6 : 2).cpuTargetPercent(70.0).build())
         .build());
     frontend.allowHttpsEgressToInternet("pull images from ECR, call the backend's public HTTPS endpoint");
     if (!options.listeners().https()) {
@@ -124,7 +125,7 @@ public final class FargateWebComputeStack extends LayerStack {
             .build())
         .volume(VolumeSpec.ephemeral("tmp"))
         .loadBalancer(backendTarget, backendLb, "backend", 8000)
-        .autoScaling(ha ? 2 : 1, ha ? 10 : 3, 60.0, 75.0)
+        .autoScaling(ServiceScalingProps.builder(ha ? 2 : 1, ha ? 10 : 3).cpuTargetPercent(60.0).memoryTargetPercent(75.0).build())
         .build());
     backend.allowHttpsEgressToInternet("external APIs (LLM, search), ECR image pulls, Secrets Manager");
     // Tasks read secrets once, at start: a rotated database password or a newly put key reaches them by a redeploy.

@@ -94,16 +94,16 @@ class ReleaseChecksTest {
 
   @Test
   void aRenamedStatefulConstructIsReportedUnlessAMovedBlockCarriesIt(@TempDir Path dir) throws IOException {
-    Path baseline = synth(dir.resolve("baseline"), (stack, old) -> new Bucket(stack, "Uploads", BucketProps.builder("acme-uploads").build()));
+    Path baseline = synth(dir.resolve("baseline"), (stack, old) -> new Bucket(stack, "Uploads", BucketProps.builder().name("acme-uploads").build()));
     String oldAddress = "aws_s3_bucket." + only(baseline, "aws_s3_bucket");
 
-    Path renamed = synth(dir.resolve("renamed"), (stack, old) -> new Bucket(stack, "Files", BucketProps.builder("acme-uploads").build()));
+    Path renamed = synth(dir.resolve("renamed"), (stack, old) -> new Bucket(stack, "Files", BucketProps.builder().name("acme-uploads").build()));
     List<String> breaking = AddressCompatibility.breakingChanges(baseline, renamed);
     assertEquals(List.of("stack test-dev-data: " + oldAddress + " is no longer synthesized and no moved block names it:"
         + " Terraform would destroy it and create an empty one"), breaking);
 
     Path moved = synth(dir.resolve("moved"), (stack, old) -> {
-      Bucket files = new Bucket(stack, "Files", BucketProps.builder("acme-uploads").build());
+      Bucket files = new Bucket(stack, "Files", BucketProps.builder().name("acme-uploads").build());
       ((S3Bucket) files.getNode().findChild("Resource")).moveFromId(oldAddress);
     });
     assertEquals(List.of(), AddressCompatibility.breakingChanges(baseline, moved));
