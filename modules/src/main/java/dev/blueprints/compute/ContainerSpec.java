@@ -2,6 +2,7 @@ package dev.blueprints.compute;
 
 import com.hashicorp.cdktf.Token;
 import dev.blueprints.core.LogRetention;
+import dev.blueprints.data.Database;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,8 +109,10 @@ public record ContainerSpec(
    * @param name      variable name
    * @param secretArn the secret's ARN (a reference or a literal ARN)
    * @param jsonKey   a key of the secret's JSON value, or null for the whole value
+   * @param kmsKeyArn the customer-managed key the secret is encrypted with, which the execution role may then
+   *                  decrypt with through Secrets Manager; null for the AWS-managed {@code aws/secretsmanager}
    */
-  public record Secret(String name, String secretArn, String jsonKey) {
+  public record Secret(String name, String secretArn, String jsonKey, String kmsKeyArn) {
     private static final Pattern LITERAL_ARN = Pattern.compile("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[^:]+(:[^:]*:[^:]*:[^:]*)?$");
 
     public Secret {
@@ -123,6 +126,12 @@ public record ContainerSpec(
         }
       }
       if (jsonKey != null) Validate.notBlank("container.secret jsonKey", jsonKey);
+      if (kmsKeyArn != null) Validate.notBlank("container.secret " + name + " kmsKeyArn", kmsKeyArn);
+    }
+
+    /** A secret under the AWS-managed key. */
+    public Secret(String name, String secretArn, String jsonKey) {
+      this(name, secretArn, jsonKey, null);
     }
 
     /** The {@code valueFrom} of the container definition: {@code <arn>:<jsonKey>::} with a key. */
@@ -236,6 +245,26 @@ public record ContainerSpec(
     public Builder secret(String name, String valueFromArn) { secrets.add(new Secret(name, valueFromArn, null)); return this; }
     /** A variable from one JSON key of a secret; use this form when the ARN is a reference. */
     public Builder secret(String name, String secretArn, String jsonKey) { secrets.add(new Secret(name, secretArn, jsonKey)); return this; }
+    /**
+     * A variable from a secret of the library, whole: the execution role reads it and, when the secret has a
+     * customer-managed key, decrypts with that key through Secrets Manager.
+     */
+    public Builder secret(String name, dev.blueprints.data.Secret secret) { return secret(name, secret, null); }
+    /** As {@link #secret(String, dev.blueprints.data.Secret)}, one JSON key of it ({@code "password"}). */
+    public Builder secret(String name, dev.blueprints.data.Secret secret, String jsonKey) {
+      Validate.notNull("container.secret " + name, secret);
+      secrets.add(new Secret(name, secret.arn(), jsonKey, secret.kmsKeyArn()));
+      return this;
+    }
+    /**
+     * A variable from one JSON key ({@code "username"}, {@code "password"}) of the master user secret RDS manages for
+     * {@code database}, with {@code kms:Decrypt} on its key when the database has a customer-managed one.
+     */
+    public Builder secret(String name, Database database, String jsonKey) {
+      Validate.notNull("container.secret " + name, database);
+      secrets.add(new Secret(name, database.secretArn(), jsonKey, database.secretKmsKeyArn()));
+      return this;
+    }
     /** Health check with interval 30 s, timeout 5 s, 3 retries and a 60 s start period. */
     public Builder healthCheck(List<String> command) { this.healthCheck = HealthCheck.of(command); return this; }
     public Builder healthCheck(HealthCheck value) { this.healthCheck = Validate.notNull("healthCheck", value); return this; }

@@ -124,10 +124,20 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
               List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"), repositories)));
     }
     Set<String> secrets = new LinkedHashSet<>();
-    for (ContainerSpec c : props.containers()) c.secrets().forEach(s -> secrets.add(s.secretOnlyArn()));
+    Set<String> keys = new LinkedHashSet<>();
+    for (ContainerSpec c : props.containers()) {
+      c.secrets().forEach(s -> secrets.add(s.secretOnlyArn()));
+      c.secrets().stream().filter(s -> s.kmsKeyArn() != null).forEach(s -> keys.add(s.kmsKeyArn()));
+    }
     if (!secrets.isEmpty()) {
-      executionRole.grant("ReadSecrets", PolicyStatement.allow("ReadSecrets",
-          List.of("secretsmanager:GetSecretValue"), List.copyOf(secrets)));
+      List<PolicyStatement> read = new ArrayList<>(List.of(PolicyStatement.allow("ReadSecrets",
+          List.of("secretsmanager:GetSecretValue"), List.copyOf(secrets))));
+      // A secret under a customer-managed key is unreadable without kms:Decrypt on it, through Secrets Manager only.
+      if (!keys.isEmpty()) {
+        read.add(PolicyStatement.allow("DecryptSecrets", List.of("kms:Decrypt"), List.copyOf(keys))
+            .withCondition("StringEquals", "kms:ViaService", List.of("secretsmanager." + region + ".amazonaws.com")));
+      }
+      executionRole.grant("ReadSecrets", read);
     }
   }
 

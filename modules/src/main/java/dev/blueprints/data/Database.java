@@ -207,6 +207,11 @@ public final class Database extends BlueprintConstruct implements Connectable {
     return masterSecretArn.get();
   }
 
+  /** The customer-managed key of the master user secret (the database's key), or null for {@code aws/secretsmanager}. */
+  public String secretKmsKeyArn() {
+    return props.kmsKeyArn();
+  }
+
   /** Average CPU of the instance (%). */
   public Metric metricCpu() {
     return Metrics.rdsCpu(identifier());

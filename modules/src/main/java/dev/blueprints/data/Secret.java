@@ -105,6 +105,11 @@ public final class Secret extends BlueprintConstruct {
     return secret.getName();
   }
 
+  /** The customer-managed key the secret is encrypted with, or null for {@code aws/secretsmanager}. */
+  public String kmsKeyArn() {
+    return props.kmsKeyArn();
+  }
+
   public SecretsmanagerSecret resource() {
     return secret;
   }

@@ -21,7 +21,6 @@ import dev.blueprints.network.Port;
 import dev.blueprints.network.SubnetTier;
 import dev.blueprints.observability.AlarmSpec;
 import dev.blueprints.observability.AlarmTopic;
-import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.DashboardProps;
@@ -47,7 +46,7 @@ final class AppStack extends BlueprintStack {
     TargetGroup target = lb.addTargetGroup("Api", TargetGroupProps.builder(API_PORT)
         .healthCheck(HealthCheck.http("/health")).build());
     PublicDomain domain = new PublicDomain(this, "Domain", PublicDomainProps.inZone(ShopEnvironment.HOSTED_ZONE_ID, env.recordName()));
-    lb.addHttpsListener(domain.certificateArn(), target);
+    lb.addHttpsListener(domain.certificate(), target);
     domain.aliasTo(lb);
 
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.fargate().build());
@@ -61,11 +60,12 @@ final class AppStack extends BlueprintStack {
             .env("UPLOADS_BUCKET", data.uploads.name())
             .env("COGNITO_ISSUER", data.users.issuerUrl())
             .env("COGNITO_CLIENT_ID", data.users.clientId())
-            .secret("DB_USER", data.database.secretArn(), "username")
-            .secret("DB_PASSWORD", data.database.secretArn(), "password")
-            .secret("REDIS_USERNAME", data.cache.secretArn(), "username")
-            .secret("REDIS_PASSWORD", data.cache.secretArn(), "password")
-            .secret("SESSION_KEY", data.sessionKey.arn())
+            // Each secret is read by the execution role at start, with kms:Decrypt on the shop's key via Secrets Manager.
+            .secret("DB_USER", data.database, "username")
+            .secret("DB_PASSWORD", data.database, "password")
+            .secret("REDIS_USERNAME", data.cache.secret(), "username")
+            .secret("REDIS_PASSWORD", data.cache.secret(), "password")
+            .secret("SESSION_KEY", data.sessionKey)
             .healthCheck(ContainerSpec.HealthCheck.httpWithCurl(API_PORT, "/health"))
             .mountPoint("tmp", "/tmp", false)
             .build())
@@ -79,14 +79,11 @@ final class AppStack extends BlueprintStack {
     api.connections().allowTo(data.database, Port.tcp(data.database.port()), "API to PostgreSQL");
     api.connections().allowTo(data.cache, Port.tcp(data.cache.port()), "API to Redis (TLS)");
     api.allowHttpsEgressToInternet("ECR, Secrets Manager, S3, Cognito and CloudWatch Logs through NAT");
-    // The task role reads and writes the uploads; the execution role reads the secrets encrypted with the team's key.
+    // The task role reads and writes the uploads (kms:Decrypt and GenerateDataKey on the shop's key through S3).
     data.uploads.grantReadWrite(api);
-    data.database.grantReadSecret(api.executionRole());
-    data.cache.grantReadSecret(api.executionRole());
-    data.sessionKey.grantRead(api.executionRole());
 
     // Alarms on the constructs' own metrics (their dimensions are references), to the on-call addresses.
-    Alarms alarms = new Alarms(this, "Alarms", new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build()));
+    Alarms alarms = new Alarms(this, "Alarms", new AlarmTopic(this, "AlarmTopic"));
     alarms.add("ApiCpu", api.metricCpu(), AlarmSpec.above(80).forPeriods(3));
     alarms.add("Http5xx", lb.metricHttp5xx(), AlarmSpec.above(10).period(300).missingData(MissingData.NOT_BREACHING));
     alarms.add("DbFreeStorage", data.database.metricFreeStorage(), AlarmSpec.below(2e9).period(300));

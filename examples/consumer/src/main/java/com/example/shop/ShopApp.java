@@ -6,7 +6,7 @@ import dev.blueprints.policy.rules.RulePacks;
 import dev.blueprints.state.StateBootstrapStack;
 
 /**
- * The shop's infrastructure: the state bucket, then per environment a network, a data and an app stack, each
+ * The shop's infrastructure: the state bucket (every environment shares it), then per environment a network, a data and an app stack, each
  * with its own S3 state, values crossing stacks as references. The library's policy checks every stack.
  */
 public final class ShopApp {
@@ -22,7 +22,7 @@ public final class ShopApp {
   /** Attaches the policy and adds every stack to {@code app}, in deployment order. */
   public static void build(App app) {
     Policy.attach(app, RulePacks.blueprints());
-    new StateBootstrapStack(app, StateBootstrapStack.ID, ShopEnvironment.PROJECT, ShopEnvironment.STATE, ShopEnvironment.TAGS);
+    new StateBootstrapStack(app, ShopEnvironment.ALL.get(0).settings());
     for (ShopEnvironment env : ShopEnvironment.ALL) {
       NetworkStack network = new NetworkStack(app, env);
       DataStack data = new DataStack(app, env, network.network());

@@ -12,10 +12,9 @@ import java.util.Map;
  *
  * @param settings   the library's settings of the environment
  * @param recordName the API's public name, in the hosted zone {@link #HOSTED_ZONE_ID}
- * @param dataKeyArn the team's customer-managed KMS key in the region: uploads, secrets, database and cache
  * @param imageTag   the API image's tag in the data stack's repository (tags are immutable: one per release)
  */
-record ShopEnvironment(Settings settings, String recordName, String dataKeyArn, String imageTag) {
+record ShopEnvironment(Settings settings, String recordName, String imageTag) {
   static final String PROJECT = "shop";
   static final String REGION = "eu-west-1";
   static final StateSettings STATE = StateSettings.lockfile("shop-tfstate-example", REGION, PROJECT);
@@ -24,10 +23,8 @@ record ShopEnvironment(Settings settings, String recordName, String dataKeyArn, 
   static final String HOSTED_ZONE_ID = "Z0123456789ABCDEFGHIJ";
 
   static final List<ShopEnvironment> ALL = List.of(
-      new ShopEnvironment(settings(Environment.dev(), "eu-west-1a", "eu-west-1b"), "shop-dev.example.com",
-          "arn:aws:kms:eu-west-1:111111111111:key/0b6f1a2e-1d3c-4c55-9a0e-2f7d8c9b1a01", "1.4.2"),
-      new ShopEnvironment(settings(Environment.prod(), "eu-west-1a", "eu-west-1b", "eu-west-1c"), "shop.example.com",
-          "arn:aws:kms:eu-west-1:111111111111:key/6d2c9e4f-7a1b-4e8d-b3c5-8f0a1e2d3c04", "1.4.2"));
+      new ShopEnvironment(settings(Environment.dev(), "eu-west-1a", "eu-west-1b"), "shop-dev.example.com", "1.4.2"),
+      new ShopEnvironment(settings(Environment.prod(), "eu-west-1a", "eu-west-1b", "eu-west-1c"), "shop.example.com", "1.4.2"));
 
   private static Settings settings(Environment environment, String... zones) {
     return Settings.builder(PROJECT, environment, REGION).availabilityZones(List.of(zones)).state(STATE).tags(TAGS)

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
 import dev.blueprints.compute.TlsPolicy;
-import dev.blueprints.policy.PolicyReport;
 import dev.blueprints.policy.Policy;
+import dev.blueprints.policy.PolicyReport;
+import dev.blueprints.testing.Synthesized;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shop as Terraform will see it: the app is synthesized once, with its policy, and every test reads the
- * JSON written into cdktf.out (plain Jackson: the library publishes no test helpers).
+ * JSON written into cdktf.out with the library's test helper {@link Synthesized}.
  */
 class ShopAppTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** {@code ${data.terraform_remote_state.cross-stack-reference-input-<stack>.outputs.<output>}}: CDKTF's cross-stack read. */
   private static final Pattern REMOTE = Pattern.compile("^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-([^.]+)\\.outputs\\.([^}]+)}$");
 
@@ -54,7 +52,7 @@ class ShopAppTest {
     assertEquals(List.of("state-bootstrap", "shop-dev-network", "shop-dev-data", "shop-dev-app",
         "shop-prod-network", "shop-prod-data", "shop-prod-app"), stacks);
     for (String id : stacks.subList(1, stacks.size())) {
-      JsonNode s3 = stack(id).json.path("terraform").path("backend").path("s3");
+      JsonNode s3 = stack(id).terraform().path("backend").path("s3");
       assertEquals("shop-tfstate-example", s3.path("bucket").asText(), id);
       assertEquals("shop/" + id + ".tfstate", s3.path("key").asText(), id);
       assertTrue(s3.path("encrypt").asBoolean() && s3.path("use_lockfile").asBoolean(), id + ": " + s3);
@@ -64,75 +62,106 @@ class ShopAppTest {
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void theApiReachesTheDatabaseAndTheCacheByReferenceOnTheirPortsOnly(String env) {
-    Stack app = stack("shop-" + env + "-app");
-    Stack data = stack("shop-" + env + "-data");
-    String api = app.ref("aws_security_group", "Api/SecurityGroup/Resource", "id");
+    Synthesized app = stack("shop-" + env + "-app");
+    Synthesized data = stack("shop-" + env + "-data");
+    String api = ref(app, "aws_security_group", "Api/SecurityGroup/Resource", "id");
     for (String[] peer : new String[][] {{"Database", "5432"}, {"Cache", "6379"}}) {
-      String peerGroup = data.ref("aws_security_group", peer[0] + "/SecurityGroup/Resource", "id");
-      JsonNode ingress = app.only("aws_vpc_security_group_ingress_rule", r -> r.path("from_port").asText().equals(peer[1]));
-      assertEquals(peerGroup, app.resolve(ingress.path("security_group_id").asText()), ingress.toString());
+      String peerGroup = ref(data, "aws_security_group", peer[0] + "/SecurityGroup/Resource", "id");
+      JsonNode ingress = app.only("aws_vpc_security_group_ingress_rule", "from_port", Integer.parseInt(peer[1]));
+      assertEquals(peerGroup, resolve(ingress.path("security_group_id").asText()), ingress.toString());
       assertEquals(api, ingress.path("referenced_security_group_id").asText());
       assertEquals(peer[1], ingress.path("to_port").asText());
-      JsonNode egress = app.only("aws_vpc_security_group_egress_rule", r -> r.path("from_port").asText().equals(peer[1]));
+      JsonNode egress = app.only("aws_vpc_security_group_egress_rule", "from_port", Integer.parseInt(peer[1]));
       assertEquals(api, egress.path("security_group_id").asText());
-      assertEquals(peerGroup, app.resolve(egress.path("referenced_security_group_id").asText()), egress.toString());
+      assertEquals(peerGroup, resolve(egress.path("referenced_security_group_id").asText()), egress.toString());
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void theTaskRoleReadsAndWritesTheUploadsWithTheKmsActionsOnTheTeamKeyOnly(String env) throws IOException {
-    Stack app = stack("shop-" + env + "-app");
-    String taskRole = app.ref("aws_iam_role", "Api/TaskRole/Resource", "id");
-    JsonNode grant = app.only("aws_iam_role_policy", r -> r.path("role").asText().equals(taskRole));
-    JsonNode statements = JSON.readTree(grant.path("policy").asText()).path("Statement");
-    String bucketArn = stack("shop-" + env + "-data").ref("aws_s3_bucket", "Uploads/Resource", "arn");
+  void theTaskRoleReadsAndWritesTheUploadsWithTheKmsActionsOnTheShopKeyOnly(String env) {
+    Synthesized app = stack("shop-" + env + "-app");
+    Synthesized data = stack("shop-" + env + "-data");
+    String taskRole = ref(app, "aws_iam_role", "Api/TaskRole/Resource", "id");
+    JsonNode statements = Synthesized.json(app.only("aws_iam_role_policy", "role", taskRole), "policy").path("Statement");
+    String bucketArn = ref(data, "aws_s3_bucket", "Uploads/Resource", "arn");
     String objects = statements.get(0).path("Resource").asText();
     assertTrue(objects.endsWith("/*"), objects);
-    assertEquals(bucketArn, app.resolve(objects.substring(0, objects.length() - 2)));
+    assertEquals(bucketArn, resolve(objects.substring(0, objects.length() - 2)));
     assertEquals("[\"s3:GetObject\",\"s3:PutObject\",\"s3:AbortMultipartUpload\"]", statements.get(0).path("Action").toString());
     JsonNode kms = statements.get(2);
     assertEquals("[\"kms:Decrypt\",\"kms:GenerateDataKey\"]", kms.path("Action").toString());
-    String key = ShopEnvironment.ALL.stream().filter(e -> e.settings().environment().name().equals(env)).findFirst().orElseThrow().dataKeyArn();
-    assertEquals(key, kms.path("Resource").asText());
+    assertEquals(ref(data, "aws_kms_key", "DataKey/Default", "arn"), resolve(kms.path("Resource").asText()));
     assertEquals("s3.eu-west-1.amazonaws.com", kms.path("Condition").path("StringEquals").path("kms:ViaService").asText());
     assertEquals(3, statements.size(), statements.toString());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void alarmsWatchTheConstructsByReferenceAndNotifyTheSubscribedTopic(String env) {
-    Stack app = stack("shop-" + env + "-app");
-    Stack data = stack("shop-" + env + "-data");
-    assertEquals(app.ref("aws_ecs_service", "Api/Resource", "name"), app.alarm("ApiCpu").path("dimensions").path("ServiceName").asText());
-    assertEquals(app.ref("aws_ecs_cluster", "Cluster/Resource", "name"), app.alarm("ApiCpu").path("dimensions").path("ClusterName").asText());
-    assertEquals(app.ref("aws_lb", "LoadBalancer/Resource", "arn_suffix"), app.alarm("Http5xx").path("dimensions").path("LoadBalancer").asText());
-    assertEquals(data.ref("aws_db_instance", "Database/Resource", "identifier"),
-        app.resolve(app.alarm("DbFreeStorage").path("dimensions").path("DBInstanceIdentifier").asText()));
-    assertEquals(data.ref("aws_memorydb_cluster", "Cache/Resource", "name"),
-        app.resolve(app.alarm("CacheMemory").path("dimensions").path("ClusterName").asText()));
+  void theExecutionRoleReadsTheSecretsAndDecryptsThemWithTheShopKeyThroughSecretsManagerOnly(String env) {
+    Synthesized app = stack("shop-" + env + "-app");
+    Synthesized data = stack("shop-" + env + "-data");
+    String executionRole = ref(app, "aws_iam_role", "Api/ExecutionRole/Resource", "id");
+    JsonNode read = app.where("aws_iam_role_policy", java.util.Map.of("role", executionRole)).stream()
+        .filter(p -> p.path("name").asText().equals("ReadSecrets")).findFirst().orElseThrow();
+    JsonNode statements = Synthesized.json(read, "policy").path("Statement");
+    List<String> secrets = new ArrayList<>();
+    statements.get(0).path("Resource").forEach(r -> secrets.add(resolve(r.asText())));
+    assertEquals(List.of(ref(data, "aws_db_instance", "Database/Resource", "master_user_secret[0].secret_arn"),
+        ref(data, "aws_secretsmanager_secret", "Cache/Secret/Resource", "arn"),
+        ref(data, "aws_secretsmanager_secret", "SessionKey/Resource", "arn")).stream().sorted().toList(),
+        secrets.stream().sorted().toList());
+    JsonNode decrypt = statements.get(1);
+    assertEquals("kms:Decrypt", decrypt.path("Action").asText());
+    assertEquals(ref(data, "aws_kms_key", "DataKey/Default", "arn"), resolve(decrypt.path("Resource").asText()));
+    assertEquals("secretsmanager.eu-west-1.amazonaws.com", decrypt.path("Condition").path("StringEquals").path("kms:ViaService").asText());
+    assertEquals(2, statements.size(), statements.toString());
+  }
 
-    String topic = app.ref("aws_sns_topic", "AlarmTopic/Resource", "arn");
-    List<JsonNode> alarms = app.resources("aws_cloudwatch_metric_alarm").toList();
-    assertEquals(6, alarms.size());
-    for (JsonNode alarm : alarms) assertEquals("[\"" + topic + "\"]", alarm.path("alarm_actions").toString(), alarm.path("alarm_name").asText());
-    JsonNode subscription = app.only("aws_sns_topic_subscription", r -> true);
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theShopKeyRotatesAndCannotBeDestroyedByAPlan(String env) {
+    JsonNode key = stack("shop-" + env + "-data").only("aws_kms_key");
+    assertTrue(key.path("enable_key_rotation").asBoolean(), key.toString());
+    assertTrue(key.path("lifecycle").path("prevent_destroy").asBoolean(), key.toString());
+    assertEquals("alias/shop-" + env + "-data-key", stack("shop-" + env + "-data").only("aws_kms_alias").path("name").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void alarmsWatchTheConstructsByReferenceAndNotifyTheSubscribedTopic(String env) {
+    Synthesized app = stack("shop-" + env + "-app");
+    Synthesized data = stack("shop-" + env + "-data");
+    assertEquals(ref(app, "aws_ecs_service", "Api/Resource", "name"), alarm(app, "ApiCpu").path("dimensions").path("ServiceName").asText());
+    assertEquals(ref(app, "aws_ecs_cluster", "Cluster/Resource", "name"), alarm(app, "ApiCpu").path("dimensions").path("ClusterName").asText());
+    assertEquals(ref(app, "aws_lb", "LoadBalancer/Resource", "arn_suffix"), alarm(app, "Http5xx").path("dimensions").path("LoadBalancer").asText());
+    assertEquals(ref(data, "aws_db_instance", "Database/Resource", "identifier"),
+        resolve(alarm(app, "DbFreeStorage").path("dimensions").path("DBInstanceIdentifier").asText()));
+    assertEquals(ref(data, "aws_memorydb_cluster", "Cache/Resource", "name"),
+        resolve(alarm(app, "CacheMemory").path("dimensions").path("ClusterName").asText()));
+
+    String topic = ref(app, "aws_sns_topic", "AlarmTopic/Resource", "arn");
+    assertEquals(6, app.count("aws_cloudwatch_metric_alarm"));
+    for (JsonNode alarm : app.resources("aws_cloudwatch_metric_alarm").values()) {
+      assertEquals("[\"" + topic + "\"]", alarm.path("alarm_actions").toString(), alarm.path("alarm_name").asText());
+    }
+    JsonNode subscription = app.only("aws_sns_topic_subscription");
     assertEquals(topic, subscription.path("topic_arn").asText());
     assertEquals("email", subscription.path("protocol").asText());
-    assertEquals(1, app.resources("aws_cloudwatch_dashboard").count());
+    assertEquals(1, app.count("aws_cloudwatch_dashboard"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
   void theLoadBalancerServesHttpsWithTls12OrNewerAndRedirectsHttp(String env) {
-    Stack app = stack("shop-" + env + "-app");
+    Synthesized app = stack("shop-" + env + "-app");
     List<String> tls12OrNewer = Arrays.stream(TlsPolicy.values()).map(TlsPolicy::value).toList();
-    JsonNode https = app.only("aws_lb_listener", r -> r.path("port").asInt() == 443);
+    JsonNode https = app.only("aws_lb_listener", "port", 443);
     assertEquals("HTTPS", https.path("protocol").asText());
     assertTrue(tls12OrNewer.contains(https.path("ssl_policy").asText()), https.path("ssl_policy").asText());
-    assertEquals(app.ref("aws_acm_certificate_validation", "Domain/CertificateValidation", "certificate_arn"),
+    assertEquals(ref(app, "aws_acm_certificate_validation", "Domain/CertificateValidation", "certificate_arn"),
         https.path("certificate_arn").asText());
-    JsonNode http = app.only("aws_lb_listener", r -> r.path("port").asInt() == 80);
+    JsonNode http = app.only("aws_lb_listener", "port", 80);
     assertEquals("redirect", http.path("default_action").get(0).path("type").asText());
     assertEquals("HTTPS", http.path("default_action").get(0).path("redirect").path("protocol").asText(), http.toString());
   }
@@ -159,53 +188,30 @@ class ShopAppTest {
     assertEquals(List.of(), offending);
   }
 
-  /** One synthesized stack. */
-  private record Stack(String id, JsonNode json) {
-    Stream<JsonNode> resources(String type) {
-      List<JsonNode> all = new ArrayList<>();
-      json.path("resource").path(type).elements().forEachRemaining(all::add);
-      return all.stream();
-    }
-
-    /** The one resource of {@code type} that matches; fails listing them otherwise. */
-    JsonNode only(String type, java.util.function.Predicate<JsonNode> match) {
-      List<JsonNode> found = resources(type).filter(match).toList();
-      assertEquals(1, found.size(), id + " " + type + ": " + resources(type).toList());
-      return found.get(0);
-    }
-
-    JsonNode alarm(String name) {
-      return only("aws_cloudwatch_metric_alarm", r -> r.path("//").path("metadata").path("path").asText().equals(id + "/Alarms/" + name));
-    }
-
-    /** {@code ${<type>.<address>.<attribute>}} of the resource at {@code path} in this stack. */
-    String ref(String type, String path, String attribute) {
-      var it = json.path("resource").path(type).fields();
-      while (it.hasNext()) {
-        var entry = it.next();
-        if (entry.getValue().path("//").path("metadata").path("path").asText().equals(id + "/" + path)) {
-          return "${" + type + "." + entry.getKey() + "." + attribute + "}";
-        }
-      }
-      throw new AssertionError(id + " has no " + type + " at " + path);
-    }
-
-    /** The value a cross-stack read stands for: the producing stack's output; any other value as it is. */
-    String resolve(String value) {
-      Matcher m = REMOTE.matcher(value);
-      return m.matches() ? stack(m.group(1)).json.path("output").path(m.group(2)).path("value").asText() : value;
-    }
+  private static Synthesized stack(String id) {
+    return Synthesized.read(out.resolve("stacks").resolve(id).resolve("cdk.tf.json"));
   }
 
-  private static Stack stack(String id) {
-    return new Stack(id, read(out.resolve("stacks").resolve(id).resolve("cdk.tf.json")));
+  /** {@code ${<type>.<address>.<attribute>}} of the resource at construct path {@code <stack>/<path>}. */
+  private static String ref(Synthesized stack, String type, String path, String attribute) {
+    return stack.ref(type, stack.only(type, "//.metadata.path", stack.name() + "/" + path), attribute);
+  }
+
+  private static JsonNode alarm(Synthesized app, String name) {
+    return app.only("aws_cloudwatch_metric_alarm", "//.metadata.path", app.name() + "/Alarms/" + name);
+  }
+
+  /** The value a cross-stack read stands for: the producing stack's output; any other value as it is. */
+  private static String resolve(String value) {
+    Matcher m = REMOTE.matcher(value);
+    return m.matches() ? stack(m.group(1)).root().path("output").path(m.group(2)).path("value").asText() : value;
   }
 
   private static JsonNode read(Path file) {
     try {
-      return JSON.readTree(file.toFile());
+      return Synthesized.JSON.readTree(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
