@@ -67,6 +67,21 @@ class ServiceScalingTest {
   }
 
   @Test
+  void scalingPropsInTheServicePropsSynthesizeAsThePositionalFormDid() {
+    service(props().autoScaling(ServiceScalingProps.builder(1, 4).cpuTargetPercent(60).build()));
+    BlueprintStack positional = Fixtures.stack("compute");
+    EcsCluster otherCluster = new EcsCluster(positional, "Cluster", EcsClusterProps.builder().build());
+    @SuppressWarnings("deprecation")
+    EcsServiceProps.Builder old = EcsServiceProps.builder(otherCluster, "vpc-0123", LoadBalancerTest.PRIVATE)
+        .container(ContainerSpec.builder("app", EcsServiceTest.IMAGE).port(8000).build()).autoScaling(1, 4, 60.0, null);
+    new EcsService(positional, "Backend", old.build());
+    for (String type : List.of("aws_appautoscaling_target", "aws_appautoscaling_policy")) {
+      assertEquals(Synthesized.of(positional).resources(type).toString(), Synthesized.of(stack).resources(type).toString(), type);
+    }
+    assertTrue(EcsServiceTest.fails(() -> props().autoScaling(null)).getMessage().startsWith("autoScaling = null is invalid"));
+  }
+
+  @Test
   void badScalingFailsNamingTheField() {
     EcsService service = service(props().desiredCount(3));
     assertEquals("min = 5 is greater than max = 2: min must be <= max", EcsServiceTest.fails(() -> ServiceScalingProps.builder(5, 2).cpuTargetPercent(50).build()).getMessage());

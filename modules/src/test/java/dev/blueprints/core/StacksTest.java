@@ -32,6 +32,15 @@ class StacksTest {
   }
 
   @Test
+  void aStackAnswersItsRegionEnvironmentAndNamingFromItsSettings() {
+    BlueprintStack stack = new BlueprintStack(Fixtures.app(), "acme-prod-data",
+        Fixtures.prod().withRegion("eu-central-1", List.of("eu-central-1a", "eu-central-1b")));
+    assertEquals("eu-central-1", stack.region());
+    assertEquals("prod", stack.environment().name());
+    assertEquals("acme-prod-uploads", stack.naming().name("uploads", NameLimit.S3_BUCKET));
+  }
+
+  @Test
   void placedConstructsNestedInEachOtherAnswerLikeTheTree() {
     BlueprintStack stack = Fixtures.stack();
     Network network = Fixtures.network(stack);

@@ -35,6 +35,21 @@ class BucketTest {
   }
 
   @Test
+  void withoutANameTheBucketTakesTheStacksGlobalNameForItsId() {
+    BlueprintStack stack = Fixtures.stack();
+    new Bucket(stack, "UserUploads", BucketProps.builder().build());
+    Bucket.forLoadBalancerLogs(stack, "AccessLogs");
+    Synthesized json = Synthesized.of(stack);
+    String account = "${data.aws_caller_identity.CallerIdentity.account_id}";
+    json.assertResource(BUCKET, Map.of("bucket", "acme-test-dev-user-uploads-" + account + "-eu-west-1"));
+    json.assertResource(BUCKET, Map.of("bucket", "acme-test-dev-access-logs-" + account + "-eu-west-1"));
+    assertEquals("acme-test-dev-assets", BucketProps.builder().name("acme-test-dev-assets").build().name());
+    assertEquals(null, BucketProps.builder().build().name());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> BucketProps.builder().name("Not_Valid").build())
+        .getMessage().startsWith("name = \"Not_Valid\" is invalid: 3-63 lowercase letters"));
+  }
+
+  @Test
   void defaultsArePrivateEncryptedVersionedAndProtected() {
     BlueprintStack stack = Fixtures.stack();
     Bucket bucket = new Bucket(stack, "Assets", BucketProps.builder().name("acme-test-dev-assets").build());

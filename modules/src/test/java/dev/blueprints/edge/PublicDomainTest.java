@@ -17,6 +17,8 @@ import dev.blueprints.network.SubnetTier;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.util.Map;
+import dev.blueprints.compute.HttpsListenerProps;
+import dev.blueprints.compute.ListenerAction;
 import org.junit.jupiter.api.Test;
 
 class PublicDomainTest {
@@ -65,6 +67,22 @@ class PublicDomainTest {
     assertEquals(json.ref("aws_lb", albNode, "zone_id"), Synthesized.at(a, "alias.zone_id").asText());
     assertTrue(Synthesized.at(a, "alias.evaluate_target_health").asBoolean());
     assertTrue(json.where("aws_route53_record", Map.of("type", "AAAA")).isEmpty(), "the load balancer is IPv4 only");
+  }
+
+  @Test
+  void theCertificateIsTheValidatedArnAsACertificateForHttpsListenerProps() {
+    BlueprintStack stack = Fixtures.stack("edge");
+    LoadBalancer lb = alb(stack, Fixtures.network(stack));
+    var target = lb.addTargetGroup("App", TargetGroupProps.builder(8000).build());
+    PublicDomain domain = new PublicDomain(stack, "Domain", PublicDomainProps.inZone(ZONE, "shop.example.com"));
+    assertEquals(domain.certificateArn(), domain.certificate().arn());
+    lb.addHttpsListener(HttpsListenerProps.builder(domain.certificate(), ListenerAction.forward(target)).build());
+    Synthesized json = Synthesized.of(stack);
+    JsonNode validation = json.only("aws_acm_certificate_validation");
+    assertEquals(json.ref("aws_acm_certificate_validation", validation, "certificate_arn"),
+        json.only("aws_lb_listener", "port", 443).path("certificate_arn").asText());
+    assertEquals(json.ref("aws_acm_certificate", json.only("aws_acm_certificate"), "arn"),
+        "${aws_acm_certificate." + domain.certificateResource().getFriendlyUniqueId() + ".arn}");
   }
 
   @Test

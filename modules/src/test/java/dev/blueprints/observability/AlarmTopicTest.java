@@ -65,6 +65,22 @@ class AlarmTopicTest {
   }
 
   @Test
+  void theTwoArgumentConstructorIsTheDefaultProps() {
+    BlueprintStack stack = Fixtures.stack("alarms");
+    AlarmTopic topic = new AlarmTopic(stack, "Alarms");
+    new Alarms(stack, "Watch", topic);
+    assertEquals(synth(AlarmTopicProps.builder().build()).root().toString(), Synthesized.of(stack).root().toString());
+    assertEquals(1, Synthesized.of(stack).count("aws_sns_topic"));
+  }
+
+  @Test
+  void theTopicKeyIsAnEncryptionKeyThatCloudWatchMayUseWithoutPreventDestroy() {
+    JsonNode key = synth(AlarmTopicProps.builder().build()).only("aws_kms_key");
+    assertTrue(key.path("lifecycle").isMissingNode(), "the topic keeps no data at rest: " + key);
+    assertTrue(key.path("enable_key_rotation").asBoolean());
+  }
+
+  @Test
   void topicPolicyLetsOnlyThisAccountsCloudWatchAlarmsPublish() {
     Synthesized json = synth(AlarmTopicProps.builder().build());
     JsonNode topic = json.only("aws_sns_topic");

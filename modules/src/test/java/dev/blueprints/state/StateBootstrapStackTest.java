@@ -16,6 +16,18 @@ class StateBootstrapStackTest {
   }
 
   @Test
+  void theSettingsConstructorBuildsWhatTheSettingsValuesGiveAndRefusesNone() {
+    var settings = Fixtures.dev();
+    String fromSettings = Synthesized.of(new StateBootstrapStack(Fixtures.app(), settings)).root().toString();
+    String fromValues = Synthesized.of(new StateBootstrapStack(Fixtures.app(), StateBootstrapStack.ID, settings.project(),
+        settings.state(), settings.tags())).root().toString();
+    assertEquals(fromValues, fromSettings);
+    assertTrue(fromSettings.contains("\"CostCenter\":\"42\""), "the settings' tags");
+    assertEquals("settings = null is invalid: a value is required", org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> new StateBootstrapStack(Fixtures.app(), null)).getMessage());
+  }
+
+  @Test
   void stateBucketIsVersionedEncryptedPrivateTlsOnlyAndProtected() {
     Synthesized json = bootstrap(StateSettings.lockfile("acme-tfstate", "eu-west-1", "acme"));
     JsonNode bucket = json.only("aws_s3_bucket");
