@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Releases blueprints-modules (jar, sources, javadoc) at VERSION, after the two compatibility checks against the
-# last release (or --baseline REF):
+# Releases blueprints-modules and blueprints-testing (jar, sources, javadoc) at VERSION, after the two
+# compatibility checks against the last release (or --baseline REF):
 #   api        the Java API of blueprints-modules (japicmp): no binary- or source-breaking change
 #   addresses  the Terraform addresses of stateful resources of the reference app (the blueprints, every
 #              environment): none disappears without a moved block
@@ -61,7 +61,8 @@ echo "release.sh: $version (dry run: $dry), baseline: ${baseline:-none}"
 build change HEAD "$version"
 if [ "$skip_tests" = 0 ]; then (cd "$work/change" && mvn -B -q test); echo "release.sh: tests passed"; fi
 jar="$work/change/modules/target/blueprints-modules-$version.jar"
-for f in "$jar" "${jar%.jar}-sources.jar" "${jar%.jar}-javadoc.jar"; do
+testing_jar="$work/change/testing/target/blueprints-testing-$version.jar"
+for f in "$jar" "${jar%.jar}-sources.jar" "${jar%.jar}-javadoc.jar" "$testing_jar" "${testing_jar%.jar}-sources.jar" "${testing_jar%.jar}-javadoc.jar"; do
   [ -s "$f" ] || { echo "release.sh: $f was not built" >&2; exit 1; }
 done
 echo "release.sh: artifacts $(cd "$(dirname "$jar")" && ls blueprints-modules-"$version"*.jar | tr '\n' ' ')"
