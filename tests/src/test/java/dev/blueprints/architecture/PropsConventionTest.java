@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.blueprints.auth.LoadBalancerClientProps;
+import dev.blueprints.auth.EncryptionKeyProps;
 import dev.blueprints.auth.RoleProps;
 import dev.blueprints.auth.UserPoolProps;
 import dev.blueprints.compute.AuthenticateProps;
@@ -108,6 +109,7 @@ class PropsConventionTest {
     Map<Class<?>, Sample> samples = new LinkedHashMap<>();
     samples.put(RoleProps.class, Sample.of("acme-role", "ecs-tasks.amazonaws.com"));
     samples.put(UserPoolProps.class, Sample.of());
+    samples.put(EncryptionKeyProps.class, Sample.of());
     samples.put(BackupReplicationProps.class, Sample.of("us-west-2"));
     samples.put(BucketProps.class, Sample.of());
     samples.put(DatabaseProps.class, Sample.of(DatabaseEngine.POSTGRES, "15")
