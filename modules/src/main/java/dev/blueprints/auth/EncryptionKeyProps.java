@@ -101,9 +101,6 @@ public record EncryptionKeyProps(
     private String alias;
     private boolean rotation = DEFAULT_ROTATION;
     private int deletionWindowDays = DEFAULT_DELETION_WINDOW_DAYS;
-    private boolean preventDestroy = DEFAULT_PREVENT_DESTROY;
-    private final List<ServiceUse> services = new ArrayList<>();
-    private String region;
 
     private Builder() {}
 
@@ -114,6 +111,10 @@ public record EncryptionKeyProps(
     public Builder withoutRotation() { this.rotation = false; return this; }
     /** 7..30 days. */
     public Builder deletionWindowDays(int value) { this.deletionWindowDays = value; return this; }
+    private boolean preventDestroy = DEFAULT_PREVENT_DESTROY;
+    private final List<ServiceUse> services = new ArrayList<>();
+    private String region;
+
     /**
      * Allows {@code terraform destroy} to schedule the key's deletion: only for a key whose ciphertexts are
      * short-lived (messages in flight), never for one that encrypts stored data.

@@ -72,11 +72,11 @@ class PublicDomainTest {
   @Test
   void theCertificateIsTheValidatedArnAsACertificateForHttpsListenerProps() {
     BlueprintStack stack = Fixtures.stack("edge");
-    LoadBalancer lb = alb(stack, Fixtures.network(stack));
-    var target = lb.addTargetGroup("App", TargetGroupProps.builder(8000).build());
     PublicDomain domain = new PublicDomain(stack, "Domain", PublicDomainProps.inZone(ZONE, "shop.example.com"));
     assertEquals(domain.certificateArn(), domain.certificate().arn());
-    lb.addHttpsListener(HttpsListenerProps.builder(domain.certificate(), ListenerAction.forward(target)).build());
+    LoadBalancer lb = alb(stack, Fixtures.network(stack));
+    lb.addHttpsListener(HttpsListenerProps.builder(domain.certificate(),
+        ListenerAction.forward(lb.addTargetGroup("App", TargetGroupProps.builder(8000).build()))).build());
     Synthesized json = Synthesized.of(stack);
     JsonNode validation = json.only("aws_acm_certificate_validation");
     assertEquals(json.ref("aws_acm_certificate_validation", validation, "certificate_arn"),

@@ -89,10 +89,7 @@ class ShopAppTest {
     assertTrue(objects.endsWith("/*"), objects);
     assertEquals(bucketArn, resolve(objects.substring(0, objects.length() - 2)));
     assertEquals("[\"s3:GetObject\",\"s3:PutObject\",\"s3:AbortMultipartUpload\"]", statements.get(0).path("Action").toString());
-    JsonNode kms = statements.get(2);
-    assertEquals("[\"kms:Decrypt\",\"kms:GenerateDataKey\"]", kms.path("Action").toString());
-    assertEquals(ref(data, "aws_kms_key", "DataKey/Default", "arn"), resolve(kms.path("Resource").asText()));
-    assertEquals("s3.eu-west-1.amazonaws.com", kms.path("Condition").path("StringEquals").path("kms:ViaService").asText());
+    assertUsesTheShopKeyThrough(data, statements.get(2), "[\"kms:Decrypt\",\"kms:GenerateDataKey\"]", "s3");
     assertEquals(3, statements.size(), statements.toString());
   }
 
@@ -100,10 +97,9 @@ class ShopAppTest {
   @ValueSource(strings = {"dev", "prod"})
   void theExecutionRoleReadsTheSecretsAndDecryptsThemWithTheShopKeyThroughSecretsManagerOnly(String env) {
     Synthesized app = stack("shop-" + env + "-app");
+    JsonNode read = app.only("aws_iam_role_policy", "name", "ReadSecrets");
+    assertEquals(ref(app, "aws_iam_role", "Api/ExecutionRole/Resource", "id"), read.path("role").asText());
     Synthesized data = stack("shop-" + env + "-data");
-    String executionRole = ref(app, "aws_iam_role", "Api/ExecutionRole/Resource", "id");
-    JsonNode read = app.where("aws_iam_role_policy", java.util.Map.of("role", executionRole)).stream()
-        .filter(p -> p.path("name").asText().equals("ReadSecrets")).findFirst().orElseThrow();
     JsonNode statements = Synthesized.json(read, "policy").path("Statement");
     List<String> secrets = new ArrayList<>();
     statements.get(0).path("Resource").forEach(r -> secrets.add(resolve(r.asText())));
@@ -111,10 +107,7 @@ class ShopAppTest {
         ref(data, "aws_secretsmanager_secret", "Cache/Secret/Resource", "arn"),
         ref(data, "aws_secretsmanager_secret", "SessionKey/Resource", "arn")).stream().sorted().toList(),
         secrets.stream().sorted().toList());
-    JsonNode decrypt = statements.get(1);
-    assertEquals("kms:Decrypt", decrypt.path("Action").asText());
-    assertEquals(ref(data, "aws_kms_key", "DataKey/Default", "arn"), resolve(decrypt.path("Resource").asText()));
-    assertEquals("secretsmanager.eu-west-1.amazonaws.com", decrypt.path("Condition").path("StringEquals").path("kms:ViaService").asText());
+    assertUsesTheShopKeyThrough(data, statements.get(1), "\"kms:Decrypt\"", "secretsmanager");
     assertEquals(2, statements.size(), statements.toString());
   }
 
@@ -195,6 +188,13 @@ class ShopAppTest {
   /** {@code ${<type>.<address>.<attribute>}} of the resource at construct path {@code <stack>/<path>}. */
   private static String ref(Synthesized stack, String type, String path, String attribute) {
     return stack.ref(type, stack.only(type, "//.metadata.path", stack.name() + "/" + path), attribute);
+  }
+
+  /** {@code statement} allows {@code actions} (as JSON) on the data stack's key, only through {@code service}. */
+  private static void assertUsesTheShopKeyThrough(Synthesized data, JsonNode statement, String actions, String service) {
+    assertEquals(actions, statement.path("Action").toString());
+    assertEquals(ref(data, "aws_kms_key", "DataKey/Default", "arn"), resolve(statement.path("Resource").asText()));
+    assertEquals(service + ".eu-west-1.amazonaws.com", statement.path("Condition").path("StringEquals").path("kms:ViaService").asText());
   }
 
   private static JsonNode alarm(Synthesized app, String name) {
