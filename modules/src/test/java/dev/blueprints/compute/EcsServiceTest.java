@@ -262,17 +262,8 @@ class EcsServiceTest {
     assertEquals(8000, target.path("container_port").asInt());
     assertEquals(60, resource.path("health_check_grace_period_seconds").asInt());
 
-    String serviceSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-backend-service"), "id");
-    String lbSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-lb"), "id");
-    JsonNode in = json.only("aws_vpc_security_group_ingress_rule");
-    assertEquals(serviceSg, in.path("security_group_id").asText());
-    assertEquals(lbSg, in.path("referenced_security_group_id").asText());
-    assertEquals(8000, in.path("from_port").asInt());
-    assertEquals(8000, in.path("to_port").asInt());
+    JsonNode in = Fixtures.assertPeerRule(json, "acme-lb", "acme-test-dev-backend-service", 8000);
     assertEquals("load balancer to acme-test-dev-backend", in.path("description").asText());
-    JsonNode out = json.only("aws_vpc_security_group_egress_rule");
-    assertEquals(lbSg, out.path("security_group_id").asText());
-    assertEquals(serviceSg, out.path("referenced_security_group_id").asText());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.blueprints.observability;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,10 +16,6 @@ class SavedQueriesTest {
   private final BlueprintStack stack = Fixtures.stack("logs");
   private final LogGroup backend = new LogGroup(stack, "Backend", LogGroupProps.of("/ecs/acme-backend/backend", 30));
   private final LogGroup frontend = new LogGroup(stack, "Frontend", LogGroupProps.of("/ecs/acme-frontend/frontend", 30));
-
-  private static String error(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build).getMessage();
-  }
 
   private static List<String> texts(JsonNode array) {
     List<String> out = new ArrayList<>();
