@@ -1,5 +1,6 @@
 package dev.blueprints.compute;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static dev.blueprints.compute.EcsClusterTest.PRIVATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import dev.blueprints.network.SecurityGroupProps;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,13 +54,6 @@ class EcsServiceTest {
 
   private static JsonNode policy(Synthesized json, String name) {
     return Synthesized.json(json.only("aws_iam_role_policy", "name", name), "policy");
-  }
-
-  static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array.isTextual()) out.add(array.asText());
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {

@@ -19,6 +19,7 @@ import dev.blueprints.network.NetworkProps;
 import dev.blueprints.network.SubnetGroup;
 import dev.blueprints.network.SubnetTier;
 import dev.blueprints.core.StateSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
@@ -36,6 +37,14 @@ public final class Fixtures {
   /** The message of the {@link IllegalArgumentException} {@code build} throws: how tests read a validation error. */
   public static String error(Executable build) {
     return assertThrows(IllegalArgumentException.class, build).getMessage();
+  }
+
+  /** The texts of a JSON array, or the one text of a string. */
+  public static List<String> texts(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isTextual()) out.add(node.asText());
+    node.forEach(n -> out.add(n.asText()));
+    return out;
   }
 
   public static Settings settings(Environment environment) {
