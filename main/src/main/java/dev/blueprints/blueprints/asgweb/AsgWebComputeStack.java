@@ -22,10 +22,8 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.LogGroup;
-import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.Widgets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -55,26 +53,16 @@ public final class AsgWebComputeStack extends LayerStack {
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
 
-    LogGroup logs = new LogGroup(this, "AppLogs",
-        LogGroupProps.of("/ec2/" + naming().name("app", NameLimit.LOG_GROUP), environment().logRetentionDays()));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("APP_PORT", "8000");
-    env.put("PORT", "8000");
-    env.put("AWS_REGION", settings.region());
-    env.put("DB_HOST", database.endpoint().address());
-    env.put("DB_PORT", String.valueOf(database.port()));
-    env.put("DB_NAME", "app");
-    env.put("DB_SECRET_ARN", database.secretArn());
+    LogGroup logs = instanceLogs("AppLogs", "app");
+    Map<String, String> env = Ec2Application.databaseEnvironment(8000, settings.region(), database, "app");
     var props = AutoScalingGroupProps.builder(network.vpcId(), network.subnets(SubnetTier.PRIVATE), options.instanceType())
         .minSize(options.minInstances())
         .maxSize(options.maxInstances())
         .targetGroups(List.of(target))
-        .userData(options.app().userData(data.repository, 8000, logs.name(), settings.region(), env))
-        .healthCheckGracePeriodSeconds(options.app().gracePeriodSeconds())
         // The seed's policy: out above 80 % CPU, in below 20 %, 2 evaluation periods, 5-minute cooldown.
         .scaling(ScalingPolicy.simpleCpu(80, 20, 300, 2))
         .alarmActions(List.of(topic.arn()));
-    if (options.app().ami() != null) props.ami(options.app().ami());
+    options.app().configure(props, data.repository, 8000, logs.name(), settings.region(), env);
     // The application reads its database secret with the instance role: from a container, that is a second hop.
     if (options.app().runsContainer()) props.imdsHopLimitForContainers();
     group = new AutoScalingGroup(this, "App", props.build());
