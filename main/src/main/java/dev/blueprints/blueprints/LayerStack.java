@@ -1,6 +1,9 @@
 package dev.blueprints.blueprints;
 
 import dev.blueprints.compute.ContainerRegistry;
+import dev.blueprints.compute.LoadBalancer;
+import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.ContainerRegistryProps;
 import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintStack;
@@ -46,7 +49,10 @@ public abstract class LayerStack extends BlueprintStack {
 
   /** The blueprint's database ({@code Database}): {@code engine}'s settings, in the network's isolated subnets. */
   protected Database database(Network network, DatabaseProps.Builder engine) {
-    return new Database(this, "Database", engine.vpcId(network.vpcId()).subnets(network.subnets(SubnetTier.ISOLATED)).build());
+    return new Database(this, "Database", engine
+        .vpcId(network.vpcId())
+        .subnets(network.subnets(SubnetTier.ISOLATED))
+        .build());
   }
 
   /** A secret named {@code <project>-<blueprint>-<env>-<name>}; {@code content} says what it holds and how it is set. */
@@ -54,9 +60,24 @@ public abstract class LayerStack extends BlueprintStack {
     return new Secret(this, id, content.apply(SecretProps.builder(naming().name(name, NameLimit.SECRET))).build());
   }
 
-  /** The log group {@code /ec2/<project>-<blueprint>-<env>-<name>} of an EC2 tier, kept as long as the environment's application logs. */
+  /**
+   * The log group {@code /ec2/<project>-<blueprint>-<env>-<name>} of an EC2 tier, kept as long as the environment's
+   * application logs.
+   */
   protected LogGroup instanceLogs(String id, String name) {
-    return new LogGroup(this, id, LogGroupProps.of("/ec2/" + naming().name(name, NameLimit.LOG_GROUP), environment().logRetentionDays()));
+    return new LogGroup(this, id,
+        LogGroupProps.of("/ec2/" + naming().name(name, NameLimit.LOG_GROUP), environment().logRetentionDays()));
+  }
+
+  /**
+   * An internet-facing application load balancer named {@code <project>-<blueprint>-<env>-<name>} in the network's
+   * public subnets, writing its access logs to {@code accessLogs} under {@code logPrefix}.
+   */
+  protected LoadBalancer publicLoadBalancer(String id, String name, Network network, Bucket accessLogs, String logPrefix) {
+    return new LoadBalancer(this, id, LoadBalancerProps.builder(
+            LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
+        .name(naming().name(name, NameLimit.LOAD_BALANCER))
+        .internetFacing().accessLogs(accessLogs, logPrefix).build());
   }
 
   /** The bucket the stack's load balancers write access logs to ({@code alb-logs}, unique per account and region). */

@@ -6,13 +6,10 @@ import dev.blueprints.compute.AutoScalingGroup;
 import dev.blueprints.compute.AutoScalingGroupProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
-import dev.blueprints.compute.LoadBalancerKind;
-import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -39,12 +36,7 @@ public final class AsgWebComputeStack extends LayerStack {
       Options options) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     var database = data.database;
-    LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
-            LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
-        .name(naming().name("app", NameLimit.LOAD_BALANCER))
-        .internetFacing()
-        .accessLogs(data.accessLogs, "alb")
-        .build());
+    LoadBalancer lb = publicLoadBalancer("LoadBalancer", "app", network, data.accessLogs, "alb");
     TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(8000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE)
         .healthCheck(HealthCheck.builder().path("/health").intervalSeconds(30).build())

@@ -48,10 +48,7 @@ public final class ThreeTierComputeStack extends LayerStack {
     HealthCheck health = HealthCheck.builder().path("/health").intervalSeconds(30).timeoutSeconds(5)
         .healthyThreshold(2).unhealthyThreshold(2).build();
 
-    LoadBalancer publicLb = new LoadBalancer(this, "PublicLoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
-        .name(naming().name("public", NameLimit.LOAD_BALANCER))
-        .internetFacing().accessLogs(data.accessLogs, "public").build());
+    LoadBalancer publicLb = publicLoadBalancer("PublicLoadBalancer", "public", network, data.accessLogs, "public");
     TargetGroup frontendTarget = publicLb.addTargetGroup("Frontend", TargetGroupProps.builder(5000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     options.listeners().attach(publicLb, frontendTarget);
