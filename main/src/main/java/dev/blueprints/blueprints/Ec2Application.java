@@ -1,10 +1,13 @@
 package dev.blueprints.blueprints;
 
 import dev.blueprints.compute.AutoScalingGroup;
+import dev.blueprints.compute.AutoScalingGroupProps;
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.compute.ContainerUserData;
 import dev.blueprints.core.Validate;
+import dev.blueprints.data.Database;
 import dev.blueprints.settings.SettingsNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -50,6 +53,32 @@ public record Ec2Application(String field, ImageSource image, String ami) {
   public String userData(ContainerRegistry registry, int port, String logGroupName, String region, Map<String, String> environment) {
     if (image == null) return AppEnvironment.userData(environment);
     return ContainerUserData.builder(image.image(registry), port, logGroupName, region).env(environment).build().script();
+  }
+
+  /**
+   * Sets the tier on {@code props}: its user data ({@link #userData}), the grace period its start needs and the AMI
+   * when the settings name one.
+   */
+  public void configure(AutoScalingGroupProps.Builder props, ContainerRegistry registry, int port,
+      String logGroupName, String region, Map<String, String> environment) {
+    props.userData(userData(registry, port, logGroupName, region, environment)).healthCheckGracePeriodSeconds(gracePeriodSeconds());
+    if (ami != null) props.ami(ami);
+  }
+
+  /**
+   * The environment of a tier that reads {@code database}, in this order: APP_PORT and PORT, AWS_REGION, DB_HOST,
+   * DB_PORT, DB_NAME and DB_SECRET_ARN (the managed secret, which the instance role reads).
+   */
+  public static Map<String, String> databaseEnvironment(int port, String region, Database database, String databaseName) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("APP_PORT", String.valueOf(port));
+    env.put("PORT", String.valueOf(port));
+    env.put("AWS_REGION", region);
+    env.put("DB_HOST", database.endpoint().address());
+    env.put("DB_PORT", String.valueOf(database.port()));
+    env.put("DB_NAME", databaseName);
+    env.put("DB_SECRET_ARN", database.secretArn());
+    return env;
   }
 
   /** True when the tier's application is a container (Docker on the instance), not a service baked into the AMI. */

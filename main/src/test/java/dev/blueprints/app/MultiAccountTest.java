@@ -1,5 +1,6 @@
 package dev.blueprints.app;
 
+import static dev.blueprints.blueprints.BlueprintAssertions.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -154,12 +155,6 @@ class MultiAccountTest {
     assertTrue(loadFails(dir).contains("unknown field account.role; allowed fields are [externalId, id, planRoleArn, roleArn, sessionName, shared]"));
     copy(dir, Map.of("dev", r -> ((ObjectNode) r.path("state")).remove("roleArn")));
     assertTrue(loadFails(dir).contains("share one state bucket, region, lock, account and role"));
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   private static Iterable<JsonNode> iterable(JsonNode object) {

@@ -12,8 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /** End-to-end wiring checks shared by the blueprint tests. */
-final class BlueprintAssertions {
+public final class BlueprintAssertions {
   private BlueprintAssertions() {}
+
+  /** The texts of a JSON array. */
+  public static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
 
   /** The security group ids a resource is placed in (load balancers, services, instances, databases, caches). */
   static List<String> securityGroupsOf(JsonNode resource) {

@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints;
 
+import static dev.blueprints.blueprints.BlueprintAssertions.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import dev.blueprints.compute.ContainerSpec;
 import dev.blueprints.settings.SettingsNode;
 import dev.blueprints.testing.AppSynth;
 import dev.blueprints.testing.Synthesized;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,12 +25,6 @@ class ContainerHealthChecksTest {
       if (c.path("name").asText().equals(name)) return c;
     }
     throw new AssertionError("no container " + name + " in " + service);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   private static void assertCheck(AppSynth app, String stack, String service, String container, List<String> command, int startPeriod) {

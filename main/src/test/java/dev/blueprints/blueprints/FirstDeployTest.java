@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints;
 
+import static dev.blueprints.blueprints.BlueprintAssertions.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,9 +17,12 @@ import org.junit.jupiter.api.Test;
 class FirstDeployTest {
   private final AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
 
-  private static List<String> texts(JsonNode array) {
+  /** The values the container's environment gives {@code name}: one when the variable is set once. */
+  private static List<String> environment(JsonNode container, String name) {
     List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
+    container.path("environment").forEach(e -> {
+      if (e.path("name").asText().equals(name)) out.add(e.path("value").asText());
+    });
     return out;
   }
 
@@ -69,11 +73,7 @@ class FirstDeployTest {
       }
       JsonNode container = Synthesized.json(app.stack("api-ecs-" + env + "-compute").only("aws_ecs_task_definition"),
           "container_definitions").get(0);
-      List<String> origins = new ArrayList<>();
-      container.path("environment").forEach(e -> {
-        if (e.path("name").asText().equals("CORS_ALLOWED_ORIGINS")) origins.add(e.path("value").asText());
-      });
-      assertEquals(List.of("https://app.example.com"), origins);
+      assertEquals(List.of("https://app.example.com"), environment(container, "CORS_ALLOWED_ORIGINS"));
     }
   }
 
@@ -150,11 +150,7 @@ class FirstDeployTest {
     app.stack("api-ecs-dev-network").resources("aws_subnet").values().forEach(s -> apiZones.add(s.path("availability_zone").asText()));
     assertEquals(List.of("us-east-2a", "us-east-2b"), apiZones.stream().distinct().sorted().toList());
     JsonNode container = Synthesized.json(app.stack("api-ecs-dev-compute").only("aws_ecs_task_definition"), "container_definitions").get(0);
-    List<String> cognitoRegion = new ArrayList<>();
-    container.path("environment").forEach(e -> {
-      if (e.path("name").asText().equals("COGNITO_REGION")) cognitoRegion.add(e.path("value").asText());
-    });
-    assertEquals(List.of("us-east-2"), cognitoRegion);
+    assertEquals(List.of("us-east-2"), environment(container, "COGNITO_REGION"));
   }
 
   @Test

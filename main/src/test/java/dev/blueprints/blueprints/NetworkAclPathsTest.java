@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints;
 
+import static dev.blueprints.blueprints.BlueprintAssertions.texts;
 import static dev.blueprints.blueprints.BlueprintAssertions.assertPath;
 import static dev.blueprints.blueprints.BlueprintAssertions.groupOf;
 import static dev.blueprints.testing.NetworkAclEvaluator.RETURN_PORTS;
@@ -43,12 +44,6 @@ class NetworkAclPathsTest {
       assertTrue(texts(acl.path("subnet_ids")).contains(network.ref("aws_subnet", subnet, "id")), label + " subnet " + subnet.path("cidr_block"));
     }
     return new Tier(acl, hosts);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   private static void assertAclPath(String what, Tier from, Tier to, int port) {

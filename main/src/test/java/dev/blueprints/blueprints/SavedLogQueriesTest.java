@@ -1,5 +1,6 @@
 package dev.blueprints.blueprints;
 
+import static dev.blueprints.blueprints.BlueprintAssertions.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,19 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprints.app.Blueprints;
 import dev.blueprints.testing.AppSynth;
 import dev.blueprints.testing.Synthesized;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The saved Logs Insights queries sit next to the log groups they read, in every blueprint with application logs. */
 class SavedLogQueriesTest {
   private final AppSynth app = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
 
   private static String groupRef(Synthesized json, String name) {
     return json.ref("aws_cloudwatch_log_group", json.only("aws_cloudwatch_log_group", "name", name), "name");

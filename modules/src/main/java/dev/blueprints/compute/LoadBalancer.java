@@ -243,13 +243,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
     Validate.range("port", port, 1, 65535);
     requireOwnTarget(defaultTarget);
     requireFreePort(port);
-    Listener http = listener("Http" + port, LbListener.Builder.create(this, "Http" + port)
-        .loadBalancerArn(arn.get())
-        .port(port)
-        .protocol("HTTP")
-        .defaultAction(List.of(forward(defaultTarget))), port);
-    defaultTarget.forwardedBy(http.resource());
-    return http;
+    return forwardingListener("Http", port, "HTTP", defaultTarget);
   }
 
   /** TCP on {@code port}, forwarding to a TCP target group. Network load balancers only. */
@@ -261,13 +255,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
       throw Validate.invalid("defaultTarget.protocol", defaultTarget.protocol(), "a TCP listener forwards to a TCP or TCP_UDP target group");
     }
     requireFreePort(port);
-    Listener tcp = listener("Tcp" + port, LbListener.Builder.create(this, "Tcp" + port)
-        .loadBalancerArn(arn.get())
-        .port(port)
-        .protocol("TCP")
-        .defaultAction(List.of(forward(defaultTarget))), port);
-    defaultTarget.forwardedBy(tcp.resource());
-    return tcp;
+    return forwardingListener("Tcp", port, "TCP", defaultTarget);
   }
 
   public LoadBalancerKind kind() {
@@ -362,6 +350,17 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
   @Override
   public Connections connections() {
     return securityGroup.connections();
+  }
+
+  /** A {@code protocol} listener on {@code port} (construct id {@code <idPrefix><port>}) forwarding to {@code defaultTarget}. */
+  private Listener forwardingListener(String idPrefix, int port, String protocol, TargetGroup defaultTarget) {
+    Listener listener = listener(idPrefix + port, LbListener.Builder.create(this, idPrefix + port)
+        .loadBalancerArn(arn.get())
+        .port(port)
+        .protocol(protocol)
+        .defaultAction(List.of(forward(defaultTarget))), port);
+    defaultTarget.forwardedBy(listener.resource());
+    return listener;
   }
 
   private Listener listener(String id, LbListener.Builder builder, int port) {

@@ -13,18 +13,12 @@ package dev.blueprints.compute;
  * </ul>
  */
 public enum NetworkMode {
-  AWSVPC("awsvpc"),
-  BRIDGE("bridge"),
-  HOST("host");
+  AWSVPC,
+  BRIDGE,
+  HOST;
 
-  private final String value;
-
-  NetworkMode(String value) {
-    this.value = value;
-  }
-
-  /** The value of the task definition's {@code network_mode}. */
+  /** The value of the task definition's {@code network_mode}: the constant's name in lower case. */
   public String value() {
-    return value;
+    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

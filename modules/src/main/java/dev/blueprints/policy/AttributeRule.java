@@ -8,8 +8,8 @@ import java.util.function.Function;
 /**
  * A rule that asks one thing of every resource of its types: a switch turned on, a setting left at its safe value, a
  * number at or above a minimum, a companion resource that refers to it. A subclass states its metadata and its
- * {@link Expectation} (built with the factories below) and overrides {@link #applies} when only some resources are
- * judged.
+ * {@link Expectation}, built with the factories below and narrowed with {@link Expectation#when} when only some
+ * resources are judged.
  */
 public abstract class AttributeRule extends Rule {
   private final Expectation expectation;
@@ -20,14 +20,9 @@ public abstract class AttributeRule extends Rule {
     this.expectation = Objects.requireNonNull(expectation, "expectation");
   }
 
-  /** Whether the rule judges {@code resource} at all; every resource of its types by default. */
-  protected boolean applies(ResourceView resource, StackView stack) {
-    return true;
-  }
-
   @Override
   public final List<String> check(ResourceView resource, StackView stack) {
-    if (!applies(resource, stack) || expectation.holds().test(resource, stack)) return ok();
+    if (!expectation.scope().test(resource, stack) || expectation.holds().test(resource, stack)) return ok();
     return fail(expectation.problem().apply(resource));
   }
 
@@ -36,11 +31,24 @@ public abstract class AttributeRule extends Rule {
    *
    * @param holds   true when the resource (in its stack) complies
    * @param problem the message for a resource that does not
+   * @param scope   true for the resources the rule judges at all (in their stack)
    */
-  public record Expectation(BiPredicate<ResourceView, StackView> holds, Function<ResourceView, String> problem) {
+  public record Expectation(BiPredicate<ResourceView, StackView> holds, Function<ResourceView, String> problem,
+      BiPredicate<ResourceView, StackView> scope) {
     public Expectation {
       Objects.requireNonNull(holds, "holds");
       Objects.requireNonNull(problem, "problem");
+      Objects.requireNonNull(scope, "scope");
+    }
+
+    /** An expectation of every resource of the rule's types. */
+    public Expectation(BiPredicate<ResourceView, StackView> holds, Function<ResourceView, String> problem) {
+      this(holds, problem, (r, stack) -> true);
+    }
+
+    /** This expectation, judged only on the resources {@code scope} accepts. */
+    public Expectation when(BiPredicate<ResourceView, StackView> scope) {
+      return new Expectation(holds, problem, scope);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.blueprints.auth;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,6 @@ import org.junit.jupiter.api.function.Executable;
 
 /** The app client a user pool makes for an application load balancer's authenticate-cognito action. */
 class LoadBalancerClientTest {
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new java.util.ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
-
   private static String message(Executable call) {
     return assertThrows(IllegalArgumentException.class, call).getMessage();
   }

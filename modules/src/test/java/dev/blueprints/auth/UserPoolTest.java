@@ -1,5 +1,6 @@
 package dev.blueprints.auth;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,12 +27,6 @@ class UserPoolTest {
     BlueprintStack stack = Fixtures.stack("auth");
     new UserPool(stack, "Users", props);
     return Synthesized.of(stack);
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new java.util.ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   private static void fails(String expectedPrefix, Executable build) {

@@ -1,7 +1,7 @@
 package dev.blueprints.compute;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,15 +12,10 @@ import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Input AWS refuses at plan or apply, given through the modules' API: each fails at synth with one message. */
 class BadPropsTest {
-  private static String error(Supplier<?> build) {
-    return assertThrows(IllegalArgumentException.class, build::get).getMessage();
-  }
-
   @Test
   void windowsThatOverlapWhereAwsRequiresThemApart() {
     BlueprintStack stack = Fixtures.stack("data");

@@ -1,8 +1,8 @@
 package dev.blueprints.compute;
 
 import static dev.blueprints.compute.EcsClusterTest.PRIVATE;
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +19,6 @@ class ContainerHealthCheckTest {
   private final BlueprintStack stack = Fixtures.stack("compute");
   private final EcsCluster fargate = new EcsCluster(stack, "Cluster", EcsClusterProps.fargate().build());
   private final SecurityGroup lb = new SecurityGroup(stack, "LoadBalancer", SecurityGroupProps.builder("vpc-0123", "acme-lb", "load balancer").build());
-
-  private static String error(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build).getMessage();
-  }
 
   @Test
   void perImageCommandsGetTheLocalUrlAndFailOnErrorStatus() {

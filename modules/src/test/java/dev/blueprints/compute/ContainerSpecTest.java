@@ -1,24 +1,19 @@
 package dev.blueprints.compute;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class ContainerSpecTest {
   static final String SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf";
 
   private static ContainerSpec.Builder spec() {
     return ContainerSpec.builder("app", "nginx:1.27");
-  }
-
-  private static String error(Executable build) {
-    return assertThrows(IllegalArgumentException.class, build).getMessage();
   }
 
   @Test

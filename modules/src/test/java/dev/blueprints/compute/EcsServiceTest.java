@@ -1,5 +1,6 @@
 package dev.blueprints.compute;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static dev.blueprints.compute.EcsClusterTest.PRIVATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import dev.blueprints.network.SecurityGroupProps;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,13 +54,6 @@ class EcsServiceTest {
 
   private static JsonNode policy(Synthesized json, String name) {
     return Synthesized.json(json.only("aws_iam_role_policy", "name", name), "policy");
-  }
-
-  static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    if (array.isTextual()) out.add(array.asText());
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   static IllegalArgumentException fails(org.junit.jupiter.api.function.Executable build) {
@@ -262,17 +255,8 @@ class EcsServiceTest {
     assertEquals(8000, target.path("container_port").asInt());
     assertEquals(60, resource.path("health_check_grace_period_seconds").asInt());
 
-    String serviceSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-backend-service"), "id");
-    String lbSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-lb"), "id");
-    JsonNode in = json.only("aws_vpc_security_group_ingress_rule");
-    assertEquals(serviceSg, in.path("security_group_id").asText());
-    assertEquals(lbSg, in.path("referenced_security_group_id").asText());
-    assertEquals(8000, in.path("from_port").asInt());
-    assertEquals(8000, in.path("to_port").asInt());
+    JsonNode in = Fixtures.assertPeerRule(json, "acme-lb", "acme-test-dev-backend-service", 8000);
     assertEquals("load balancer to acme-test-dev-backend", in.path("description").asText());
-    JsonNode out = json.only("aws_vpc_security_group_egress_rule");
-    assertEquals(lbSg, out.path("security_group_id").asText());
-    assertEquals(serviceSg, out.path("referenced_security_group_id").asText());
   }
 
   @Test

@@ -35,7 +35,7 @@ class TaskDefinitionTest {
     Synthesized json = Synthesized.of(stack);
     JsonNode td = json.only("aws_ecs_task_definition");
     assertEquals("acme-test-dev-migrate", td.path("family").asText());
-    assertEquals(List.of("FARGATE"), EcsServiceTest.texts(td.path("requires_compatibilities")));
+    assertEquals(List.of("FARGATE"), Fixtures.texts(td.path("requires_compatibilities")));
     assertEquals("awsvpc", td.path("network_mode").asText());
     assertEquals("512", td.path("cpu").asText());
     JsonNode logs = json.only("aws_cloudwatch_log_group", "name", "/ecs/acme-test-dev-migrate/migrate");
@@ -44,9 +44,9 @@ class TaskDefinitionTest {
     assertEquals(json.ref("aws_iam_role", json.only("aws_iam_role", "name", "acme-test-dev-migrate-task"), "arn"),
         td.path("task_role_arn").asText());
     JsonNode secrets = Synthesized.json(json.only("aws_iam_role_policy", "name", "ReadSecrets"), "policy");
-    assertEquals(List.of(EcsServiceTest.DB_SECRET), EcsServiceTest.texts(Synthesized.at(secrets, "Statement.0.Resource")));
+    assertEquals(List.of(EcsServiceTest.DB_SECRET), Fixtures.texts(Synthesized.at(secrets, "Statement.0.Resource")));
     JsonNode writeLogs = Synthesized.json(json.only("aws_iam_role_policy", "name", "WriteLogs"), "policy");
-    assertEquals(List.of(json.ref("aws_cloudwatch_log_group", logs, "arn") + ":*"), EcsServiceTest.texts(Synthesized.at(writeLogs, "Statement.0.Resource")));
+    assertEquals(List.of(json.ref("aws_cloudwatch_log_group", logs, "arn") + ":*"), Fixtures.texts(Synthesized.at(writeLogs, "Statement.0.Resource")));
     assertEquals(0, json.count("aws_ecs_service"));
     assertEquals(0, json.count("aws_security_group"));
     assertTrue(json.nameOf("aws_ecs_task_definition", td).startsWith("Migrate_TaskDefinition_"));
@@ -67,7 +67,7 @@ class TaskDefinitionTest {
     new TaskDefinition(stack, "Worker", TaskDefinitionProps.builder().compatibility(TaskCompatibility.EC2).networkMode(NetworkMode.BRIDGE)
         .container(ContainerSpec.builder("worker", EcsServiceTest.IMAGE).memory(256).build()).build());
     JsonNode td = Synthesized.of(stack).only("aws_ecs_task_definition");
-    assertEquals(List.of("EC2"), EcsServiceTest.texts(td.path("requires_compatibilities")));
+    assertEquals(List.of("EC2"), Fixtures.texts(td.path("requires_compatibilities")));
     assertEquals("bridge", td.path("network_mode").asText());
   }
 

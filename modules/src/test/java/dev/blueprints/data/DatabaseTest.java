@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,20 +20,13 @@ import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class DatabaseTest {
   private static final String DB = "aws_db_instance";
-  private static final SubnetGroup ISOLATED = new SubnetGroup(SubnetTier.ISOLATED, List.of("subnet-a", "subnet-b"),
-      Fixtures.AZS, List.of("10.0.2.0/24", "10.0.3.0/24"), List.of("rtb-a"));
 
   private static DatabaseProps.Builder postgres() {
-    return DatabaseProps.postgres("15").vpcId("vpc-0123").subnets(ISOLATED);
-  }
-
-  private static String error(UnaryOperator<DatabaseProps.Builder> change) {
-    return assertThrows(IllegalArgumentException.class, () -> change.apply(postgres()).build()).getMessage();
+    return DatabaseProps.postgres("15").vpcId("vpc-0123").subnets(Fixtures.ISOLATED);
   }
 
   @Test
@@ -97,7 +91,7 @@ class DatabaseTest {
   @Test
   void anExactMinorVersionPinsTheInstanceAndAMajorVersionTakesMinorUpgrades() {
     BlueprintStack stack = Fixtures.stack("data");
-    new Database(stack, "Database", DatabaseProps.postgres("15.4").vpcId("vpc-0123").subnets(ISOLATED).build());
+    new Database(stack, "Database", DatabaseProps.postgres("15.4").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build());
     JsonNode pinned = Synthesized.of(stack).only(DB);
     assertEquals("15.4", pinned.path("engine_version").asText());
     assertFalse(pinned.path("auto_minor_version_upgrade").asBoolean(),
@@ -108,7 +102,7 @@ class DatabaseTest {
     assertTrue(finding.get(0).reason().contains("engineVersion 15.4 is pinned"), finding.get(0).reason());
 
     BlueprintStack major = Fixtures.stack("data");
-    new Database(major, "Database", DatabaseProps.mysql("8.0").vpcId("vpc-0123").subnets(ISOLATED).build());
+    new Database(major, "Database", DatabaseProps.mysql("8.0").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build());
     JsonNode mysql = Synthesized.of(major).only(DB);
     assertEquals("8.0", mysql.path("engine_version").asText());
     assertTrue(mysql.path("auto_minor_version_upgrade").asBoolean());
@@ -134,7 +128,7 @@ class DatabaseTest {
   @Test
   void mysqlUsesItsPortFamilyTlsParameterAndLogs() {
     BlueprintStack stack = Fixtures.stack("data");
-    Database db = new Database(stack, "Database", DatabaseProps.mysql("8.0").vpcId("vpc-0123").subnets(ISOLATED).build());
+    Database db = new Database(stack, "Database", DatabaseProps.mysql("8.0").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build());
     Synthesized json = Synthesized.of(stack);
     JsonNode instance = json.assertResource(DB, Map.of("engine", "mysql", "engine_version", "8.0", "port", 3306));
     assertEquals("[\"error\",\"slowquery\"]", instance.path("enabled_cloudwatch_logs_exports").toString());
@@ -152,7 +146,7 @@ class DatabaseTest {
   @Test
   void mysqlOnALargerClassHasPerformanceInsights() {
     BlueprintStack stack = Fixtures.stack("data");
-    new Database(stack, "Database", DatabaseProps.mysql("8.4.3").vpcId("vpc-0123").subnets(ISOLATED).instanceClass("db.t3.medium").build());
+    new Database(stack, "Database", DatabaseProps.mysql("8.4.3").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).instanceClass("db.t3.medium").build());
     Synthesized json = Synthesized.of(stack);
     json.assertResource(DB, Map.of("performance_insights_enabled", true, "instance_class", "db.t3.medium"));
     assertEquals("mysql8.4", json.only("aws_db_parameter_group").path("family").asText());
@@ -162,7 +156,7 @@ class DatabaseTest {
   void productionIsMultiAzAndEveryOptionIsApplied() {
     BlueprintStack prod = Fixtures.stack(Fixtures.app(), "test-prod-data", Fixtures.prod());
     String key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-    new Database(prod, "Orders", DatabaseProps.postgres("15.4").vpcId("vpc-0123").subnets(ISOLATED)
+    new Database(prod, "Orders", DatabaseProps.postgres("15.4").vpcId("vpc-0123").subnets(Fixtures.ISOLATED)
         .instanceClass("db.m6g.large").storageType(StorageType.GP2).allocatedStorageGb(100).maxAllocatedStorageGb(500)
         .backupRetentionDays(14).databaseName("orders").masterUsername("orders_admin").kmsKeyArn(key)
         .identifier("orders-main").backupWindow("01:00-02:00").maintenanceWindow("sat:03:00-sat:04:00")
@@ -209,18 +203,8 @@ class DatabaseTest {
     SecurityGroup other = new SecurityGroup(stack, "Other", SecurityGroupProps.builder("vpc-0123", "acme-other", "other tasks").build());
     db.allowDefaultPortFrom(service, "service to database");
     Synthesized json = Synthesized.of(stack);
-    String dbSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-database"), "id");
-    String serviceSg = json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-service"), "id");
-    JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");
-    assertEquals(dbSg, ingress.path("security_group_id").asText());
-    assertEquals(serviceSg, ingress.path("referenced_security_group_id").asText());
-    assertEquals(5432, ingress.path("from_port").asInt());
-    assertEquals(5432, ingress.path("to_port").asInt());
+    JsonNode ingress = Fixtures.assertPeerRule(json, "acme-service", "acme-test-dev-database", 5432);
     assertEquals("service to database", ingress.path("description").asText());
-    assertTrue(ingress.path("cidr_ipv4").isMissingNode(), "no CIDR ingress");
-    JsonNode egress = json.only("aws_vpc_security_group_egress_rule");
-    assertEquals(serviceSg, egress.path("security_group_id").asText());
-    assertEquals(dbSg, egress.path("referenced_security_group_id").asText());
     assertTrue(json.where("aws_vpc_security_group_ingress_rule", Map.of("referenced_security_group_id",
         json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-other"), "id"))).isEmpty());
     assertTrue(other.connections() != null);
@@ -290,67 +274,67 @@ class DatabaseTest {
     assertEquals("engineVersion = \"15.4\" is invalid: mysql accepts a MySQL version 8.0 or 8.4, optionally with a patch version: "
             + "\"8.0\", \"8.0.35\", \"8.4\" or \"8.4.3\"",
         assertThrows(IllegalArgumentException.class,
-            () -> DatabaseProps.mysql("15.4").vpcId("vpc-0123").subnets(ISOLATED).build()).getMessage());
+            () -> DatabaseProps.mysql("15.4").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build()).getMessage());
     assertEquals("engineVersion = \"8.0\" is invalid: postgres accepts a PostgreSQL major version 13 to 17, optionally with a minor "
             + "version: \"15\" or \"15.4\"",
         assertThrows(IllegalArgumentException.class,
-            () -> DatabaseProps.postgres("8.0").vpcId("vpc-0123").subnets(ISOLATED).build()).getMessage());
+            () -> DatabaseProps.postgres("8.0").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build()).getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> DatabaseProps.postgres("12").vpcId("vpc-0123").subnets(ISOLATED).build()).getMessage().startsWith("engineVersion = \"12\""));
+        () -> DatabaseProps.postgres("12").vpcId("vpc-0123").subnets(Fixtures.ISOLATED).build()).getMessage().startsWith("engineVersion = \"12\""));
   }
 
   @Test
   void storageBelowTheEngineMinimumIsRefused() {
     assertEquals("allocatedStorageGb = 10 is invalid: the postgres minimum for gp3 is 20 GiB (allowed range 20..65536)",
-        error(b -> b.allocatedStorageGb(10)));
+        error(() -> postgres().allocatedStorageGb(10).build()));
     assertEquals("maxAllocatedStorageGb = 20 is invalid: greater than allocatedStorageGb (20) and at most 65536",
-        error(b -> b.maxAllocatedStorageGb(20)));
+        error(() -> postgres().maxAllocatedStorageGb(20).build()));
   }
 
   @Test
   void oneAzSubnetGroupIsRefused() {
     SubnetGroup oneAz = new SubnetGroup(SubnetTier.ISOLATED, List.of("subnet-a"), List.of("eu-west-1a"), List.of("10.0.2.0/24"), List.of("rtb-a"));
     assertEquals("subnets spans 1 availability zone(s) [eu-west-1a] (isolated tier): at least 2 are required",
-        error(b -> b.subnets(oneAz)));
+        error(() -> postgres().subnets(oneAz).build()));
     SubnetGroup publicTier = new SubnetGroup(SubnetTier.PUBLIC, List.of("a", "b"), Fixtures.AZS, List.of("x", "y"), List.of("r"));
-    assertTrue(error(b -> b.subnets(publicTier)).startsWith("subnets = \"public tier\" is invalid: the isolated (or private) tier"));
+    assertTrue(error(() -> postgres().subnets(publicTier).build()).startsWith("subnets = \"public tier\" is invalid: the isolated (or private) tier"));
   }
 
   @Test
   void backupRetentionUnderSevenDaysNeedsTheNamedOverride() {
     assertEquals("backupRetentionDays = 3 is invalid: at least 7 days; a shorter retention needs shortBackupRetention(days, reason)",
-        error(b -> b.backupRetentionDays(3)));
-    assertEquals("backupRetentionDays = 0 is invalid: allowed range is 1..35", error(b -> b.shortBackupRetention(0, "no backups")));
-    assertEquals("backupRetentionDays = 36 is invalid: allowed range is 1..35", error(b -> b.backupRetentionDays(36)));
-    assertEquals("reason = \" \" is invalid: a non-empty value is required", error(b -> b.shortBackupRetention(3, " ")));
+        error(() -> postgres().backupRetentionDays(3).build()));
+    assertEquals("backupRetentionDays = 0 is invalid: allowed range is 1..35", error(() -> postgres().shortBackupRetention(0, "no backups").build()));
+    assertEquals("backupRetentionDays = 36 is invalid: allowed range is 1..35", error(() -> postgres().backupRetentionDays(36).build()));
+    assertEquals("reason = \" \" is invalid: a non-empty value is required", error(() -> postgres().shortBackupRetention(3, " ").build()));
     assertEquals(3, postgres().shortBackupRetention(3, "preview").build().backupRetentionDays());
   }
 
   @Test
   void reservedMasterUsernamesAreRefusedPerEngine() {
     assertEquals("masterUsername = \"admin\" is invalid: reserved by postgres on RDS; choose another name such as app_admin",
-        error(b -> b.masterUsername("admin")));
-    assertTrue(error(b -> b.masterUsername("rdsadmin")).startsWith("masterUsername = \"rdsadmin\" is invalid: reserved"));
+        error(() -> postgres().masterUsername("admin").build()));
+    assertTrue(error(() -> postgres().masterUsername("rdsadmin").build()).startsWith("masterUsername = \"rdsadmin\" is invalid: reserved"));
     // "postgres" is RDS's own default for PostgreSQL, and MySQL accepts "admin".
     assertEquals("postgres", postgres().masterUsername("postgres").build().masterUsername());
-    assertEquals("admin", DatabaseProps.mysql("8.0").vpcId("v").subnets(ISOLATED).masterUsername("admin").build().masterUsername());
+    assertEquals("admin", DatabaseProps.mysql("8.0").vpcId("v").subnets(Fixtures.ISOLATED).masterUsername("admin").build().masterUsername());
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> DatabaseProps.mysql("8.0").vpcId("v").subnets(ISOLATED).masterUsername("application_admin").build())
+        () -> DatabaseProps.mysql("8.0").vpcId("v").subnets(Fixtures.ISOLATED).masterUsername("application_admin").build())
         .getMessage().endsWith("at most 16 characters for mysql"));
   }
 
   @Test
   void otherBadInputFailsWithOneMessage() {
-    assertTrue(error(b -> b.instanceClass("t3.micro")).startsWith("instanceClass = \"t3.micro\" is invalid"));
-    assertTrue(error(b -> b.identifier("Bad_Name")).startsWith("identifier = \"Bad_Name\" is invalid"));
-    assertTrue(error(b -> b.databaseName("1db")).startsWith("databaseName = \"1db\" is invalid"));
-    assertTrue(error(b -> b.kmsKeyArn("alias/mine")).startsWith("kmsKeyArn = \"alias/mine\" is invalid"));
-    assertTrue(error(b -> b.vpcId(null)).startsWith("vpcId = null is invalid"));
-    assertTrue(error(b -> b.backupWindow("3am")).startsWith("backupWindow = \"3am\" is invalid"));
+    assertTrue(error(() -> postgres().instanceClass("t3.micro").build()).startsWith("instanceClass = \"t3.micro\" is invalid"));
+    assertTrue(error(() -> postgres().identifier("Bad_Name").build()).startsWith("identifier = \"Bad_Name\" is invalid"));
+    assertTrue(error(() -> postgres().databaseName("1db").build()).startsWith("databaseName = \"1db\" is invalid"));
+    assertTrue(error(() -> postgres().kmsKeyArn("alias/mine").build()).startsWith("kmsKeyArn = \"alias/mine\" is invalid"));
+    assertTrue(error(() -> postgres().vpcId(null).build()).startsWith("vpcId = null is invalid"));
+    assertTrue(error(() -> postgres().backupWindow("3am").build()).startsWith("backupWindow = \"3am\" is invalid"));
     assertEquals("performanceInsights = true is invalid: mysql does not support Performance Insights on db.t3.micro; "
             + "choose a larger class or leave performanceInsights unset",
         assertThrows(IllegalArgumentException.class,
-            () -> DatabaseProps.mysql("8.0").vpcId("v").subnets(ISOLATED).performanceInsights(true).build()).getMessage());
+            () -> DatabaseProps.mysql("8.0").vpcId("v").subnets(Fixtures.ISOLATED).performanceInsights(true).build()).getMessage());
   }
 
   private static String parameter(JsonNode group, String name) {

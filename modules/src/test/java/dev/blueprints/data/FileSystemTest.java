@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class FileSystemTest {
@@ -26,10 +26,6 @@ class FileSystemTest {
 
   private static FileSystemProps.Builder props() {
     return FileSystemProps.builder("vpc-0123", PRIVATE);
-  }
-
-  private static String error(UnaryOperator<FileSystemProps.Builder> change) {
-    return assertThrows(IllegalArgumentException.class, () -> change.apply(props()).build()).getMessage();
   }
 
   @Test
@@ -91,14 +87,7 @@ class FileSystemTest {
     FileSystem fs = new FileSystem(stack, "Volume", props().build());
     SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
     fs.allowDefaultPortFrom(service, "service to volume");
-    Synthesized json = Synthesized.of(stack);
-    JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");
-    assertEquals(json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-volume"), "id"),
-        ingress.path("security_group_id").asText());
-    assertEquals(json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-service"), "id"),
-        ingress.path("referenced_security_group_id").asText());
-    assertEquals(2049, ingress.path("from_port").asInt());
-    assertTrue(ingress.path("cidr_ipv4").isMissingNode());
+    Fixtures.assertPeerRule(Synthesized.of(stack), "acme-service", "acme-test-dev-volume", 2049);
   }
 
   @Test
@@ -131,9 +120,9 @@ class FileSystemTest {
         List.of("x", "y", "z"), List.of("r"));
     assertEquals("subnets = [eu-west-1a, eu-west-1b, eu-west-1a] is invalid: one subnet per availability zone (EFS allows one mount target per AZ)",
         assertThrows(IllegalArgumentException.class, () -> FileSystemProps.builder("vpc-0123", twoInOneAz).build()).getMessage());
-    assertEquals("transitionToIaDays = 45 is invalid: allowed values are [1, 7, 14, 30, 60, 90]", error(b -> b.transitionToIaDays(45)));
-    assertEquals("accessPointUid = 0 is invalid: allowed range is 1..2147483647", error(b -> b.accessPoint("/data", 0, 1000)));
-    assertTrue(error(b -> b.accessPoint("data", 1000, 1000)).startsWith("accessPointPath = \"data\" is invalid"));
-    assertTrue(error(b -> b.accessPointPermissions("rwx")).startsWith("accessPointPermissions = \"rwx\" is invalid"));
+    assertEquals("transitionToIaDays = 45 is invalid: allowed values are [1, 7, 14, 30, 60, 90]", error(() -> props().transitionToIaDays(45).build()));
+    assertEquals("accessPointUid = 0 is invalid: allowed range is 1..2147483647", error(() -> props().accessPoint("/data", 0, 1000).build()));
+    assertTrue(error(() -> props().accessPoint("data", 1000, 1000).build()).startsWith("accessPointPath = \"data\" is invalid"));
+    assertTrue(error(() -> props().accessPointPermissions("rwx").build()).startsWith("accessPointPermissions = \"rwx\" is invalid"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,6 @@ import dev.blueprints.network.SubnetGroup;
 import dev.blueprints.network.SubnetTier;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +34,6 @@ class GrantTest {
 
   private static JsonNode policy(Synthesized json, String name) {
     return Synthesized.json(json.only("aws_iam_role_policy", "name", name), "policy");
-  }
-
-  private static List<String> texts(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node.isTextual()) out.add(node.asText());
-    node.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   @Test

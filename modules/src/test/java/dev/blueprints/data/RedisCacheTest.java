@@ -1,5 +1,6 @@
 package dev.blueprints.data;
 
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,20 +17,13 @@ import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class RedisCacheTest {
   private static final String CLUSTER = "aws_memorydb_cluster";
-  private static final SubnetGroup ISOLATED = new SubnetGroup(SubnetTier.ISOLATED, List.of("subnet-a", "subnet-b"),
-      Fixtures.AZS, List.of("10.0.2.0/24", "10.0.3.0/24"), List.of("rtb-a"));
 
   private static RedisCacheProps.Builder props() {
-    return RedisCacheProps.builder("vpc-0123", ISOLATED);
-  }
-
-  private static String error(UnaryOperator<RedisCacheProps.Builder> change) {
-    return assertThrows(IllegalArgumentException.class, () -> change.apply(props()).build()).getMessage();
+    return RedisCacheProps.builder("vpc-0123", Fixtures.ISOLATED);
   }
 
   @Test
@@ -123,16 +117,7 @@ class RedisCacheTest {
     RedisCache cache = new RedisCache(stack, "Cache", props().build());
     SecurityGroup service = new SecurityGroup(stack, "Service", SecurityGroupProps.builder("vpc-0123", "acme-service", "service tasks").build());
     cache.allowDefaultPortFrom(service, "service to cache");
-    Synthesized json = Synthesized.of(stack);
-    JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");
-    assertEquals(json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-test-dev-cache"), "id"),
-        ingress.path("security_group_id").asText());
-    assertEquals(json.ref("aws_security_group", json.only("aws_security_group", "name", "acme-service"), "id"),
-        ingress.path("referenced_security_group_id").asText());
-    assertEquals(6379, ingress.path("from_port").asInt());
-    assertEquals(6379, ingress.path("to_port").asInt());
-    assertTrue(ingress.path("cidr_ipv4").isMissingNode());
-    assertEquals(1, json.count("aws_vpc_security_group_egress_rule"));
+    Fixtures.assertPeerRule(Synthesized.of(stack), "acme-service", "acme-test-dev-cache", 6379);
   }
 
   @Test
@@ -151,12 +136,12 @@ class RedisCacheTest {
 
   @Test
   void badInputFailsWithOneMessage() {
-    assertEquals("engineVersion = \"6.2\" is invalid: Redis 7: \"7\" or \"7.x\" such as \"7.1\"", error(b -> b.engineVersion("6.2")));
-    assertEquals("snapshotRetentionDays = 0 is invalid: allowed range is 1..35", error(b -> b.snapshotRetentionDays(0)));
-    assertEquals("replicasPerShard = 6 is invalid: allowed range is 0..5", error(b -> b.replicasPerShard(6)));
-    assertEquals("shards = 0 is invalid: allowed range is 1..500", error(b -> b.shards(0)));
-    assertTrue(error(b -> b.nodeType("cache.t4g.small")).startsWith("nodeType = \"cache.t4g.small\" is invalid"));
-    assertTrue(error(b -> b.accessString("~* +@all")).startsWith("accessString = \"~* +@all\" is invalid"));
+    assertEquals("engineVersion = \"6.2\" is invalid: Redis 7: \"7\" or \"7.x\" such as \"7.1\"", error(() -> props().engineVersion("6.2").build()));
+    assertEquals("snapshotRetentionDays = 0 is invalid: allowed range is 1..35", error(() -> props().snapshotRetentionDays(0).build()));
+    assertEquals("replicasPerShard = 6 is invalid: allowed range is 0..5", error(() -> props().replicasPerShard(6).build()));
+    assertEquals("shards = 0 is invalid: allowed range is 1..500", error(() -> props().shards(0).build()));
+    assertTrue(error(() -> props().nodeType("cache.t4g.small").build()).startsWith("nodeType = \"cache.t4g.small\" is invalid"));
+    assertTrue(error(() -> props().accessString("~* +@all").build()).startsWith("accessString = \"~* +@all\" is invalid"));
     SubnetGroup oneAz = new SubnetGroup(SubnetTier.ISOLATED, List.of("subnet-a"), List.of("eu-west-1a"), List.of("10.0.2.0/24"), List.of("r"));
     assertEquals("subnets spans 1 availability zone(s) [eu-west-1a] (isolated tier): at least 2 are required",
         assertThrows(IllegalArgumentException.class, () -> RedisCacheProps.builder("vpc-0123", oneAz).build()).getMessage());

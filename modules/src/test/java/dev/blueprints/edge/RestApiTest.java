@@ -1,5 +1,6 @@
 package dev.blueprints.edge;
 
+import static dev.blueprints.testing.Fixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,12 +62,6 @@ class RestApiTest {
     Fixture f = Fixture.create();
     f.api(options);
     return Synthesized.of(f.stack());
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 
   private static String pathPartOf(Synthesized json, JsonNode node) {

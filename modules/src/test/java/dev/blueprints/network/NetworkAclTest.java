@@ -2,10 +2,10 @@ package dev.blueprints.network;
 
 import static dev.blueprints.testing.NetworkAclEvaluator.allows;
 import static dev.blueprints.testing.NetworkAclEvaluator.tcpPathProblems;
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,10 +35,6 @@ class NetworkAclTest {
 
   private static JsonNode acl(Synthesized json, String tier) {
     return json.only("aws_network_acl", "tags.Tier", tier);
-  }
-
-  private static String error(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build).getMessage();
   }
 
   @Test

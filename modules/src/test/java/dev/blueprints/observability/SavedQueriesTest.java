@@ -1,14 +1,14 @@
 package dev.blueprints.observability;
 
+import static dev.blueprints.testing.Fixtures.texts;
+import static dev.blueprints.testing.Fixtures.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprints.core.BlueprintStack;
 import dev.blueprints.testing.Fixtures;
 import dev.blueprints.testing.Synthesized;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +16,6 @@ class SavedQueriesTest {
   private final BlueprintStack stack = Fixtures.stack("logs");
   private final LogGroup backend = new LogGroup(stack, "Backend", LogGroupProps.of("/ecs/acme-backend/backend", 30));
   private final LogGroup frontend = new LogGroup(stack, "Frontend", LogGroupProps.of("/ecs/acme-frontend/frontend", 30));
-
-  private static String error(org.junit.jupiter.api.function.Executable build) {
-    return assertThrows(IllegalArgumentException.class, build).getMessage();
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
 
   @Test
   void queriesAreSavedInTheFolderOverReferencesToTheLogGroups() {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class ComputeRulesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TASK = "aws_ecs_task_definition.Task";
 
   private static LaunchTemplate launchTemplate(BlueprintStack stack) {
     return LaunchTemplate.Builder.create(stack, "Lt").imageId("ami-1").instanceType("t3.medium")
@@ -62,6 +63,13 @@ class ComputeRulesTest {
   private static EcsTaskDefinition task(BlueprintStack stack, Consumer<Map<String, Object>> edit) {
     return EcsTaskDefinition.Builder.create(stack, "Task").family("web").containerDefinitions(containers(edit))
         .executionRoleArn("arn:aws:iam::1:role/exec").taskRoleArn("arn:aws:iam::1:role/task").build();
+  }
+
+  /** A fresh stack holding one task definition, its container changed by {@code edit}. */
+  private static BlueprintStack taskStack(Consumer<Map<String, Object>> edit) {
+    BlueprintStack stack = dev();
+    task(stack, edit);
+    return stack;
   }
 
   @Test
@@ -129,38 +137,23 @@ class ComputeRulesTest {
 
   @Test
   void containersAreNotPrivileged() {
-    BlueprintStack secure = dev();
-    task(secure, c -> { });
-    passes(secure, "BP-ECS-002");
-    BlueprintStack privileged = dev();
-    task(privileged, c -> c.put("privileged", true));
-    fails(privileged, "BP-ECS-002", "aws_ecs_task_definition.Task", "container web is privileged");
-    BlueprintStack explicit = dev();
-    task(explicit, c -> c.put("privileged", false));
-    passes(explicit, "BP-ECS-002");
+    passes(taskStack(c -> { }), "BP-ECS-002");
+    fails(taskStack(c -> c.put("privileged", true)), "BP-ECS-002", TASK, "container web is privileged");
+    passes(taskStack(c -> c.put("privileged", false)), "BP-ECS-002");
   }
 
   @Test
   void containersHaveAReadOnlyRootFilesystem() {
-    BlueprintStack secure = dev();
-    task(secure, c -> { });
-    passes(secure, "BP-ECS-003");
-    BlueprintStack absent = dev();
-    task(absent, c -> c.remove("readonlyRootFilesystem"));
-    fails(absent, "BP-ECS-003", "aws_ecs_task_definition.Task", "container web has a writable root filesystem");
+    passes(taskStack(c -> { }), "BP-ECS-003");
+    fails(taskStack(c -> c.remove("readonlyRootFilesystem")), "BP-ECS-003", TASK, "container web has a writable root filesystem");
   }
 
   @Test
   void containersLogToCloudWatch() {
-    BlueprintStack secure = dev();
-    task(secure, c -> { });
-    passes(secure, "BP-ECS-004");
-    BlueprintStack none = dev();
-    task(none, c -> c.remove("logConfiguration"));
-    fails(none, "BP-ECS-004", "aws_ecs_task_definition.Task", "container web has no log configuration");
-    BlueprintStack noGroup = dev();
-    task(noGroup, c -> c.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of())));
-    fails(noGroup, "BP-ECS-004", "aws_ecs_task_definition.Task", "uses awslogs without awslogs-group");
+    passes(taskStack(c -> { }), "BP-ECS-004");
+    fails(taskStack(c -> c.remove("logConfiguration")), "BP-ECS-004", TASK, "container web has no log configuration");
+    fails(taskStack(c -> c.put("logConfiguration", Map.of("logDriver", "awslogs", "options", Map.of()))), "BP-ECS-004", TASK,
+        "uses awslogs without awslogs-group");
   }
 
   @Test
@@ -189,7 +182,7 @@ class ComputeRulesTest {
   void taskAndExecutionRolesDiffer() {
     BlueprintStack stack = dev();
     EcsTaskDefinition task = task(stack, c -> { });
-    rule(stack, "BP-ECS-007", "aws_ecs_task_definition.Task").passes()
+    rule(stack, "BP-ECS-007", TASK).passes()
         .after(() -> task.setTaskRoleArn("arn:aws:iam::1:role/exec")).fails("are the same role")
         .after(task::resetTaskRoleArn).passes();
   }

@@ -1,5 +1,10 @@
 package dev.blueprints.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.Testing;
 import dev.blueprints.core.BlueprintStack;
@@ -11,16 +16,36 @@ import software.constructs.Construct;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.NetworkProps;
+import dev.blueprints.network.SubnetGroup;
+import dev.blueprints.network.SubnetTier;
 import dev.blueprints.core.StateSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.function.Executable;
 
 /** Settings and stacks the module tests build on. */
 public final class Fixtures {
   public static final String REGION = "eu-west-1";
   public static final List<String> AZS = List.of("eu-west-1a", "eu-west-1b");
+  /** Two isolated subnets in {@link #AZS}, for data stores given subnets rather than a network. */
+  public static final SubnetGroup ISOLATED = new SubnetGroup(SubnetTier.ISOLATED, List.of("subnet-a", "subnet-b"), AZS,
+      List.of("10.0.2.0/24", "10.0.3.0/24"), List.of("rtb-a"));
 
   private Fixtures() {}
+
+  /** The message of the {@link IllegalArgumentException} {@code build} throws: how tests read a validation error. */
+  public static String error(Executable build) {
+    return assertThrows(IllegalArgumentException.class, build).getMessage();
+  }
+
+  /** The texts of a JSON array, or the one text of a string. */
+  public static List<String> texts(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isTextual()) out.add(node.asText());
+    node.forEach(n -> out.add(n.asText()));
+    return out;
+  }
 
   public static Settings settings(Environment environment) {
     return Settings.builder("acme", environment, REGION).availabilityZones(AZS)
@@ -71,5 +96,25 @@ public final class Fixtures {
   /** A stack with a default two-AZ network, for constructs that need subnets. */
   public static Network network(BlueprintStack stack) {
     return new Network(stack, "Network", NetworkProps.builder(AZS).build());
+  }
+
+  /**
+   * Asserts the stack's one pair of peer rules: the group named {@code from} reaches the group named {@code to} on
+   * {@code port} (ingress on {@code to} referencing {@code from}, no CIDR; egress on {@code from} referencing
+   * {@code to}). Returns the ingress rule, for what a test checks beyond.
+   */
+  public static JsonNode assertPeerRule(Synthesized json, String from, String to, int port) {
+    String fromId = json.ref("aws_security_group", json.only("aws_security_group", "name", from), "id");
+    String toId = json.ref("aws_security_group", json.only("aws_security_group", "name", to), "id");
+    JsonNode ingress = json.only("aws_vpc_security_group_ingress_rule");
+    assertEquals(toId, ingress.path("security_group_id").asText());
+    assertEquals(fromId, ingress.path("referenced_security_group_id").asText());
+    assertEquals(port, ingress.path("from_port").asInt());
+    assertEquals(port, ingress.path("to_port").asInt());
+    assertTrue(ingress.path("cidr_ipv4").isMissingNode(), "no CIDR ingress");
+    JsonNode egress = json.only("aws_vpc_security_group_egress_rule");
+    assertEquals(fromId, egress.path("security_group_id").asText());
+    assertEquals(toId, egress.path("referenced_security_group_id").asText());
+    return ingress;
   }
 }

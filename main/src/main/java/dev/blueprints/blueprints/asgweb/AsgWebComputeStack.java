@@ -6,13 +6,10 @@ import dev.blueprints.compute.AutoScalingGroup;
 import dev.blueprints.compute.AutoScalingGroupProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
-import dev.blueprints.compute.LoadBalancerKind;
-import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.ScalingPolicy;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -22,10 +19,8 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.LogGroup;
-import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.Widgets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.constructs.Construct;
@@ -41,12 +36,7 @@ public final class AsgWebComputeStack extends LayerStack {
       Options options) {
     super(scope, id, settings, AsgWebBlueprint.ID);
     var database = data.database;
-    LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
-            LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
-        .name(naming().name("app", NameLimit.LOAD_BALANCER))
-        .internetFacing()
-        .accessLogs(data.accessLogs, "alb")
-        .build());
+    LoadBalancer lb = publicLoadBalancer("LoadBalancer", "app", network, data.accessLogs, "alb");
     TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(8000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE)
         .healthCheck(HealthCheck.builder().path("/health").intervalSeconds(30).build())
@@ -55,26 +45,16 @@ public final class AsgWebComputeStack extends LayerStack {
 
     AlarmTopic topic = new AlarmTopic(this, "AlarmTopic", AlarmTopicProps.builder().build());
 
-    LogGroup logs = new LogGroup(this, "AppLogs",
-        LogGroupProps.of("/ec2/" + naming().name("app", NameLimit.LOG_GROUP), environment().logRetentionDays()));
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("APP_PORT", "8000");
-    env.put("PORT", "8000");
-    env.put("AWS_REGION", settings.region());
-    env.put("DB_HOST", database.endpoint().address());
-    env.put("DB_PORT", String.valueOf(database.port()));
-    env.put("DB_NAME", "app");
-    env.put("DB_SECRET_ARN", database.secretArn());
+    LogGroup logs = instanceLogs("AppLogs", "app");
+    Map<String, String> env = Ec2Application.databaseEnvironment(8000, settings.region(), database, "app");
     var props = AutoScalingGroupProps.builder(network.vpcId(), network.subnets(SubnetTier.PRIVATE), options.instanceType())
         .minSize(options.minInstances())
         .maxSize(options.maxInstances())
         .targetGroups(List.of(target))
-        .userData(options.app().userData(data.repository, 8000, logs.name(), settings.region(), env))
-        .healthCheckGracePeriodSeconds(options.app().gracePeriodSeconds())
         // The seed's policy: out above 80 % CPU, in below 20 %, 2 evaluation periods, 5-minute cooldown.
         .scaling(ScalingPolicy.simpleCpu(80, 20, 300, 2))
         .alarmActions(List.of(topic.arn()));
-    if (options.app().ami() != null) props.ami(options.app().ami());
+    options.app().configure(props, data.repository, 8000, logs.name(), settings.region(), env);
     // The application reads its database secret with the instance role: from a container, that is a second hop.
     if (options.app().runsContainer()) props.imdsHopLimitForContainers();
     group = new AutoScalingGroup(this, "App", props.build());

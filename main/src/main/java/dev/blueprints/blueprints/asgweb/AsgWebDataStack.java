@@ -9,7 +9,6 @@ import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.network.Network;
-import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
 /** What {@code asg-web} keeps: ALB access logs, the PostgreSQL database and the application's image repository. */
@@ -30,16 +29,13 @@ public final class AsgWebDataStack extends LayerStack {
     super(scope, id, settings, AsgWebBlueprint.ID);
     accessLogs = accessLogs();
     repository = repository("Repository", "app");
-    database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
-        .vpcId(network.vpcId())
-        .subnets(network.subnets(SubnetTier.ISOLATED))
+    database = database(network, DatabaseProps.postgres(engineVersion)
         .instanceClass(environment().highAvailability() ? "db.t3.medium" : "db.t3.micro")
         .allocatedStorageGb(20)
         .maxAllocatedStorageGb(200)
         .backupRetentionDays(7)
         .performanceInsights(true)
-        .databaseName("app")
-        .build());
+        .databaseName("app"));
     // The seed's configurable cross-region backup replication (disaster recovery when the region is lost).
     backupReplication = backups == null ? null : new BackupReplication(this, "BackupReplication", database, backups);
   }

@@ -14,13 +14,10 @@ import dev.blueprints.compute.EcsServiceProps;
 import dev.blueprints.compute.ServiceScalingProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
-import dev.blueprints.compute.LoadBalancerKind;
-import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.Port;
@@ -52,10 +49,7 @@ public final class EcsClusterComputeStack extends LayerStack {
             .build()).build());
     cluster.allowHttpsEgressToInternet("ECS agent registration, ECR image pulls and SSM through NAT");
 
-    LoadBalancer lb = new LoadBalancer(this, "LoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
-        .name(naming().name("app", NameLimit.LOAD_BALANCER))
-        .internetFacing().accessLogs(data.accessLogs, "app").build());
+    LoadBalancer lb = publicLoadBalancer("LoadBalancer", "app", network, data.accessLogs, "app");
     TargetGroup target = lb.addTargetGroup("App", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/api/health").build()).build());
     options.listeners().attach(lb, target);

@@ -2,16 +2,13 @@ package dev.blueprints.blueprints.ecscluster;
 
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.Secret;
-import dev.blueprints.data.SecretProps;
 import dev.blueprints.data.StorageType;
 import dev.blueprints.network.Network;
-import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
 
 /** What {@code ecs-cluster} keeps: the image repository, PostgreSQL, the application's secret and ALB logs. */
@@ -24,20 +21,16 @@ public final class EcsClusterDataStack extends LayerStack {
   public EcsClusterDataStack(Construct scope, String id, Settings settings, Network network, String engineVersion) {
     super(scope, id, settings, EcsClusterBlueprint.ID);
     repository = repository("Repository", "app");
-    database = new Database(this, "Database", DatabaseProps.postgres(engineVersion)
-        .vpcId(network.vpcId())
-        .subnets(network.subnets(SubnetTier.ISOLATED))
+    database = database(network, DatabaseProps.postgres(engineVersion)
         .instanceClass("db.t3.micro")
         .storageType(StorageType.GP2)
         .allocatedStorageGb(20)
         .maxAllocatedStorageGb(100)
         .backupRetentionDays(7)
-        .databaseName("app")
-        .build());
-    appConfig = new Secret(this, "AppConfig", SecretProps.builder(naming().name("app-config", NameLimit.SECRET))
+        .databaseName("app"));
+    appConfig = secret("AppConfig", "app-config", s -> s
         .description("Application settings (API URLs, keys) as JSON; set the value out of band")
-        .placeholder("{}")
-        .build());
+        .placeholder("{}"));
     accessLogs = accessLogs();
   }
 }

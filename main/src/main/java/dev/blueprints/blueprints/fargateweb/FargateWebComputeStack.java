@@ -13,13 +13,10 @@ import dev.blueprints.compute.EcsServiceProps;
 import dev.blueprints.compute.ServiceScalingProps;
 import dev.blueprints.compute.HealthCheck;
 import dev.blueprints.compute.LoadBalancer;
-import dev.blueprints.compute.LoadBalancerKind;
-import dev.blueprints.compute.LoadBalancerProps;
 import dev.blueprints.compute.TargetGroup;
 import dev.blueprints.compute.TargetGroupProps;
 import dev.blueprints.compute.VolumeSpec;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.core.Stacks;
 import dev.blueprints.network.Network;
@@ -47,24 +44,17 @@ public final class FargateWebComputeStack extends LayerStack {
       FargateWebDataStack data, Options options) {
     super(scope, id, settings, FargateWebBlueprint.ID);
     boolean ha = environment().highAvailability();
-    SubnetGroup publicSubnets = network.subnets(SubnetTier.PUBLIC);
     SubnetGroup privateSubnets = network.subnets(SubnetTier.PRIVATE);
     EcsCluster cluster = new EcsCluster(this, "Cluster", EcsClusterProps.fargate().build());
 
     // Frontend: Next.js on 3000 behind its own ALB, health "/".
-    LoadBalancer frontendLb = new LoadBalancer(this, "FrontendLoadBalancer",
-        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
-            .name(naming().name("frontend", NameLimit.LOAD_BALANCER))
-            .internetFacing().accessLogs(data.accessLogs, "frontend").build());
+    LoadBalancer frontendLb = publicLoadBalancer("FrontendLoadBalancer", "frontend", network, data.accessLogs, "frontend");
     TargetGroup frontendTarget = frontendLb.addTargetGroup("Frontend", TargetGroupProps.builder(3000)
         .healthCheck(HealthCheck.builder().path("/").build()).build());
     options.listeners().attach(frontendLb, frontendTarget);
 
     // Backend: FastAPI on 8000 behind its own ALB, health "/health".
-    LoadBalancer backendLb = new LoadBalancer(this, "BackendLoadBalancer",
-        LoadBalancerProps.builder(LoadBalancerKind.APPLICATION, network.vpcId(), publicSubnets)
-            .name(naming().name("backend", NameLimit.LOAD_BALANCER))
-            .internetFacing().accessLogs(data.accessLogs, "backend").build());
+    LoadBalancer backendLb = publicLoadBalancer("BackendLoadBalancer", "backend", network, data.accessLogs, "backend");
     TargetGroup backendTarget = backendLb.addTargetGroup("Backend", TargetGroupProps.builder(8000)
         .healthCheck(HealthCheck.builder().path("/health").build()).build());
     options.listeners().attach(backendLb, backendTarget, FargateWebBlueprint.BACKEND_RECORD);

@@ -2,7 +2,6 @@ package dev.blueprints.blueprints.fargateweb;
 
 import dev.blueprints.compute.ContainerRegistry;
 import dev.blueprints.blueprints.LayerStack;
-import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Settings;
 import dev.blueprints.data.Bucket;
 import dev.blueprints.data.Database;
@@ -10,7 +9,6 @@ import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.RedisCache;
 import dev.blueprints.data.RedisCacheProps;
 import dev.blueprints.data.Secret;
-import dev.blueprints.data.SecretProps;
 import dev.blueprints.network.Network;
 import dev.blueprints.network.SubnetTier;
 import software.constructs.Construct;
@@ -32,23 +30,17 @@ public final class FargateWebDataStack extends LayerStack {
     frontendRepository = repository("FrontendRepository", "frontend");
     backendRepository = repository("BackendRepository", "backend");
 
-    var isolated = network.subnets(SubnetTier.ISOLATED);
-    database = new Database(this, "Database", DatabaseProps.postgres("15")
-        .vpcId(network.vpcId())
-        .subnets(isolated)
+    database = database(network, DatabaseProps.postgres("15")
         .instanceClass(environment().highAvailability() ? "db.t3.medium" : "db.t3.micro")
-        .databaseName("app")
-        .build());
-    cache = new RedisCache(this, "Cache", RedisCacheProps.builder(network.vpcId(), isolated).build());
+        .databaseName("app"));
+    cache = new RedisCache(this, "Cache", RedisCacheProps.builder(network.vpcId(), network.subnets(SubnetTier.ISOLATED)).build());
 
-    secretKey = new Secret(this, "SecretKey", SecretProps.builder(naming().name("secret-key", NameLimit.SECRET))
+    secretKey = secret("SecretKey", "secret-key", s -> s
         .description("SECRET_KEY of the backend (signing sessions and tokens)")
-        .generatedPassword(64, true)
-        .build());
-    externalApiKey = new Secret(this, "ExternalApiKey", SecretProps.builder(naming().name("openai-api-key", NameLimit.SECRET))
+        .generatedPassword(64, true));
+    externalApiKey = secret("ExternalApiKey", "openai-api-key", s -> s
         .description("OPENAI_API_KEY of the backend; set the value out of band: aws secretsmanager put-secret-value")
-        .placeholder(PLACEHOLDER)
-        .build());
+        .placeholder(PLACEHOLDER));
     accessLogs = accessLogs();
   }
 }

@@ -22,7 +22,6 @@ import dev.blueprints.observability.AlarmTopicProps;
 import dev.blueprints.observability.Alarms;
 import dev.blueprints.observability.Dashboard;
 import dev.blueprints.observability.LogGroup;
-import dev.blueprints.observability.LogGroupProps;
 import dev.blueprints.observability.DashboardProps;
 import dev.blueprints.observability.Widgets;
 import java.util.LinkedHashMap;
@@ -49,10 +48,7 @@ public final class ThreeTierComputeStack extends LayerStack {
     HealthCheck health = HealthCheck.builder().path("/health").intervalSeconds(30).timeoutSeconds(5)
         .healthyThreshold(2).unhealthyThreshold(2).build();
 
-    LoadBalancer publicLb = new LoadBalancer(this, "PublicLoadBalancer", LoadBalancerProps.builder(
-        LoadBalancerKind.APPLICATION, network.vpcId(), network.subnets(SubnetTier.PUBLIC))
-        .name(naming().name("public", NameLimit.LOAD_BALANCER))
-        .internetFacing().accessLogs(data.accessLogs, "public").build());
+    LoadBalancer publicLb = publicLoadBalancer("PublicLoadBalancer", "public", network, data.accessLogs, "public");
     TargetGroup frontendTarget = publicLb.addTargetGroup("Frontend", TargetGroupProps.builder(5000)
         .targetType(dev.blueprints.compute.TargetType.INSTANCE).healthCheck(health).build());
     options.listeners().attach(publicLb, frontendTarget);
@@ -67,10 +63,8 @@ public final class ThreeTierComputeStack extends LayerStack {
     internalLb.addPlainHttpListener(80, backendTarget);
 
     // Each tier's container output and boot log, kept as long as the environment's application logs.
-    LogGroup frontendLogs = new LogGroup(this, "FrontendLogs",
-        LogGroupProps.of("/ec2/" + naming().name("frontend", NameLimit.LOG_GROUP), environment().logRetentionDays()));
-    LogGroup backendLogs = new LogGroup(this, "BackendLogs",
-        LogGroupProps.of("/ec2/" + naming().name("backend", NameLimit.LOG_GROUP), environment().logRetentionDays()));
+    LogGroup frontendLogs = instanceLogs("FrontendLogs", "frontend");
+    LogGroup backendLogs = instanceLogs("BackendLogs", "backend");
 
     Map<String, String> frontendEnv = new LinkedHashMap<>();
     frontendEnv.put("APP_PORT", "5000");
@@ -79,28 +73,17 @@ public final class ThreeTierComputeStack extends LayerStack {
     var frontendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
         .minSize(2).maxSize(ha ? 6 : 4)
         .targetGroups(List.of(frontendTarget))
-        .userData(options.frontend().userData(data.frontendRepository, 5000, frontendLogs.name(), settings.region(), frontendEnv))
-        .healthCheckGracePeriodSeconds(options.frontend().gracePeriodSeconds())
         .scaling(ScalingPolicy.targetTrackingCpu(60));
-    if (options.frontend().ami() != null) frontendProps.ami(options.frontend().ami());
+    options.frontend().configure(frontendProps, data.frontendRepository, 5000, frontendLogs.name(), settings.region(), frontendEnv);
     frontend = new AutoScalingGroup(this, "Frontend", frontendProps.build());
     options.frontend().grantPull(data.frontendRepository, frontend);
 
-    Map<String, String> backendEnv = new LinkedHashMap<>();
-    backendEnv.put("APP_PORT", "5001");
-    backendEnv.put("PORT", "5001");
-    backendEnv.put("AWS_REGION", settings.region());
-    backendEnv.put("DB_HOST", database.endpoint().address());
-    backendEnv.put("DB_PORT", String.valueOf(database.port()));
-    backendEnv.put("DB_NAME", "appdb");
-    backendEnv.put("DB_SECRET_ARN", database.secretArn());
+    Map<String, String> backendEnv = Ec2Application.databaseEnvironment(5001, settings.region(), database, "appdb");
     var backendProps = AutoScalingGroupProps.builder(network.vpcId(), privateSubnets, options.instanceType())
         .minSize(2).maxSize(ha ? 6 : 4)
         .targetGroups(List.of(backendTarget))
-        .userData(options.backend().userData(data.backendRepository, 5001, backendLogs.name(), settings.region(), backendEnv))
-        .healthCheckGracePeriodSeconds(options.backend().gracePeriodSeconds())
         .scaling(ScalingPolicy.targetTrackingCpu(60));
-    if (options.backend().ami() != null) backendProps.ami(options.backend().ami());
+    options.backend().configure(backendProps, data.backendRepository, 5001, backendLogs.name(), settings.region(), backendEnv);
     // The backend reads its database secret with the instance role: from a container, that is a second hop.
     if (options.backend().runsContainer()) backendProps.imdsHopLimitForContainers();
     backend = new AutoScalingGroup(this, "Backend", backendProps.build());

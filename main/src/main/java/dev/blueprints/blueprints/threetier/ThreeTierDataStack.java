@@ -8,7 +8,6 @@ import dev.blueprints.data.Database;
 import dev.blueprints.data.DatabaseProps;
 import dev.blueprints.data.StorageType;
 import dev.blueprints.network.Network;
-import dev.blueprints.network.SubnetTier;
 import dev.blueprints.policy.Policy;
 import software.constructs.Construct;
 
@@ -21,15 +20,12 @@ public final class ThreeTierDataStack extends LayerStack {
 
   public ThreeTierDataStack(Construct scope, String id, Settings settings, Network network) {
     super(scope, id, settings, ThreeTierBlueprint.ID);
-    database = new Database(this, "Database", DatabaseProps.mysql("8.0")
-        .vpcId(network.vpcId())
-        .subnets(network.subnets(SubnetTier.ISOLATED))
+    database = database(network, DatabaseProps.mysql("8.0")
         .instanceClass("db.t3.micro")
         .storageType(StorageType.GP3)
         .allocatedStorageGb(20)
         .backupRetentionDays(7)
-        .databaseName("appdb")
-        .build());
+        .databaseName("appdb"));
     // The seed's class: RDS offers Performance Insights for MySQL only from db.t3.medium up.
     Policy.suppress(database, "BP-RDS-009", "MySQL on db.t3.micro (the seed's class) has no Performance Insights");
     accessLogs = accessLogs();

@@ -2,16 +2,14 @@ package dev.blueprints.policy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.blueprints.policy.ResourceView;
-import dev.blueprints.policy.Rule;
 import dev.blueprints.policy.Severity;
-import dev.blueprints.policy.StackView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Secrets reach containers through {@code secrets} (fetched at start), never as plain environment values. */
-public final class EcsNoSecretsInEnvironment extends Rule {
+public final class EcsNoSecretsInEnvironment extends ContainerRule {
   /**
    * Variable names that hold a credential: the upper-cased name ends with a credential word ({@code DB_PASSWORD},
    * {@code DJANGO_SECRET_KEY}, {@code GITHUB_TOKEN}); a word further in ({@code PASSWORD_RESET_EXPIRES_MINUTES}) is a setting.
@@ -25,7 +23,7 @@ public final class EcsNoSecretsInEnvironment extends Rule {
       "random_password.", ".master_password", ".auth_token", "aws_iam_access_key.");
 
   public EcsNoSecretsInEnvironment() {
-    super("BP-ECS-008", Severity.ERROR, List.of("aws_ecs_task_definition"),
+    super("BP-ECS-008", Severity.ERROR,
         "Container environment variables carry no secrets: no variable whose name ends in a credential word (PASSWORD, SECRET, TOKEN,"
             + " API_KEY, ...) has a value, and no value is a secret's content (secret_string, a generated password).",
         "Move the variable to the container's secrets with valueFrom = the secret's ARN (ContainerSpec.secret); the task"
@@ -34,20 +32,18 @@ public final class EcsNoSecretsInEnvironment extends Rule {
   }
 
   @Override
-  public List<String> check(ResourceView r, StackView stack) {
+  protected List<String> problems(JsonNode c, String container) {
     List<String> out = new ArrayList<>();
-    for (JsonNode container : ContainerDefinitions.of(r)) {
-      for (JsonNode variable : ResourceView.elements(container.path("environment"))) {
-        String name = variable.path("name").asText("");
-        String value = variable.path("value").asText("");
-        if (value.isEmpty()) continue;
-        String upper = name.toUpperCase(Locale.ROOT);
-        boolean namedSecret = SECRET_NAME.matcher(upper).find() && !POINTER_NAME.matcher(upper).matches();
-        boolean secretValue = SECRET_VALUE_REFERENCES.stream().anyMatch(value::contains);
-        if (namedSecret || secretValue) {
-          out.add("container " + ContainerDefinitions.name(container) + " has " + name + " in its plain environment"
-              + (secretValue ? " with a secret's value" : "") + ": readable by anyone who can describe the task definition");
-        }
+    for (JsonNode variable : ResourceView.elements(c.path("environment"))) {
+      String name = variable.path("name").asText("");
+      String value = variable.path("value").asText("");
+      if (value.isEmpty()) continue;
+      String upper = name.toUpperCase(Locale.ROOT);
+      boolean namedSecret = SECRET_NAME.matcher(upper).find() && !POINTER_NAME.matcher(upper).matches();
+      boolean secretValue = SECRET_VALUE_REFERENCES.stream().anyMatch(value::contains);
+      if (namedSecret || secretValue) {
+        out.add(container + " has " + name + " in its plain environment"
+            + (secretValue ? " with a secret's value" : "") + ": readable by anyone who can describe the task definition");
       }
     }
     return out;

@@ -1,30 +1,20 @@
 package dev.blueprints.policy.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.blueprints.policy.ResourceView;
-import dev.blueprints.policy.Rule;
 import dev.blueprints.policy.Severity;
-import dev.blueprints.policy.StackView;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Containers cannot write to their root filesystem. */
-public final class EcsReadonlyRootFilesystem extends Rule {
+public final class EcsReadonlyRootFilesystem extends ContainerRule {
   public EcsReadonlyRootFilesystem() {
-    super("BP-ECS-003", Severity.WARNING, List.of("aws_ecs_task_definition"),
+    super("BP-ECS-003", Severity.WARNING,
         "Containers have a read-only root filesystem.",
         "Set \"readonlyRootFilesystem\": true and mount a volume (or tmpfs) where the application writes.",
         List.of("CKV_AWS_336"));
   }
 
   @Override
-  public List<String> check(ResourceView r, StackView stack) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode c : ContainerDefinitions.of(r)) {
-      if (!c.path("readonlyRootFilesystem").asBoolean(false)) {
-        out.add("container " + ContainerDefinitions.name(c) + " has a writable root filesystem");
-      }
-    }
-    return out;
+  protected List<String> problems(JsonNode c, String container) {
+    return require(c.path("readonlyRootFilesystem").asBoolean(false), container + " has a writable root filesystem");
   }
 }

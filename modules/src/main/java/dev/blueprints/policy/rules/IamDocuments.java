@@ -89,6 +89,17 @@ final class IamDocuments {
     return documents(resource).stream().filter(d -> d.kind() == kind).toList();
   }
 
+  /** The Allow statements with no Condition in the documents of {@code kind} of a resource. */
+  static List<JsonNode> unconditionalAllows(ResourceView resource, Kind kind) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Document document : documents(resource, kind)) {
+      for (JsonNode statement : document.statements()) {
+        if (allows(statement) && !hasCondition(statement)) out.add(statement);
+      }
+    }
+    return out;
+  }
+
   /** The identity-policy documents of a resource: {@code policy}, or a role's inline policies. */
   static List<JsonNode> identityDocuments(ResourceView resource) {
     List<JsonNode> out = new ArrayList<>();

@@ -26,15 +26,12 @@ public final class IamNoReadOfEverySecret extends Rule {
   @Override
   public List<String> check(ResourceView r, StackView stack) {
     List<String> out = new ArrayList<>();
-    for (IamDocuments.Document document : IamDocuments.documents(r, IamDocuments.Kind.IDENTITY)) {
-      for (JsonNode statement : document.statements()) {
-        if (!IamDocuments.allows(statement) || IamDocuments.hasCondition(statement)) continue;
-        List<String> every = IamDocuments.resources(statement).stream().filter(IamNoReadOfEverySecret::everySecret).toList();
-        if (every.isEmpty()) continue;
-        List<String> reads = IamDocuments.actions(statement).stream()
-            .filter(a -> SECRET_READS.stream().anyMatch(read -> IamDocuments.covers(a, read))).toList();
-        if (!reads.isEmpty()) out.add("Allow of " + reads + " on " + every + ": reads every secret of the account");
-      }
+    for (JsonNode statement : IamDocuments.unconditionalAllows(r, IamDocuments.Kind.IDENTITY)) {
+      List<String> every = IamDocuments.resources(statement).stream().filter(IamNoReadOfEverySecret::everySecret).toList();
+      if (every.isEmpty()) continue;
+      List<String> reads = IamDocuments.actions(statement).stream()
+          .filter(a -> SECRET_READS.stream().anyMatch(read -> IamDocuments.covers(a, read))).toList();
+      if (!reads.isEmpty()) out.add("Allow of " + reads + " on " + every + ": reads every secret of the account");
     }
     return out;
   }

@@ -23,13 +23,10 @@ public final class IamTrustPolicyConditions extends Rule {
   @Override
   public List<String> check(ResourceView r, StackView stack) {
     List<String> out = new ArrayList<>();
-    for (IamDocuments.Document document : IamDocuments.documents(r, IamDocuments.Kind.TRUST)) {
-      for (JsonNode statement : document.statements()) {
-        if (!IamDocuments.allows(statement) || IamDocuments.hasCondition(statement)) continue;
-        List<String> services = IamDocuments.services(statement).stream()
-            .filter(s -> !EXEMPT_SERVICES.contains(s)).toList();
-        if (!services.isEmpty()) out.add(services + " may assume the role with no source condition");
-      }
+    for (JsonNode statement : IamDocuments.unconditionalAllows(r, IamDocuments.Kind.TRUST)) {
+      List<String> services = IamDocuments.services(statement).stream()
+          .filter(s -> !EXEMPT_SERVICES.contains(s)).toList();
+      if (!services.isEmpty()) out.add(services + " may assume the role with no source condition");
     }
     return out;
   }

@@ -9,15 +9,15 @@ import java.util.List;
 /** Symmetric KMS keys rotate their key material yearly. */
 public final class KmsKeyRotation extends AttributeRule {
   public KmsKeyRotation() {
-    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"), enabled("enable_key_rotation", " (default false)"),
+    super("BP-KMS-001", Severity.ERROR, List.of("aws_kms_key"), enabled("enable_key_rotation", " (default false)")
+            .when(KmsKeyRotation::judged),
         "Symmetric KMS keys rotate their key material yearly.",
         "Set enable_key_rotation = true.",
         List.of("CKV_AWS_7", "AVD-AWS-0065", "AwsSolutions-KMS5"));
   }
 
   /** Only symmetric keys rotate. */
-  @Override
-  protected boolean applies(ResourceView r, StackView stack) {
+  private static boolean judged(ResourceView r, StackView stack) {
     String spec = r.text("customer_master_key_spec");
     return spec == null || spec.equals("SYMMETRIC_DEFAULT");
   }

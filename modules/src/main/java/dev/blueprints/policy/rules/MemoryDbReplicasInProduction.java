@@ -1,9 +1,7 @@
 package dev.blueprints.policy.rules;
 
 import dev.blueprints.policy.AttributeRule;
-import dev.blueprints.policy.ResourceView;
 import dev.blueprints.policy.Severity;
-import dev.blueprints.policy.StackView;
 import java.util.List;
 
 /** In production, every MemoryDB shard has a replica in another AZ. */
@@ -14,14 +12,10 @@ public final class MemoryDbReplicasInProduction extends AttributeRule {
           // Absent means the provider's default of one replica.
           Integer replicas = r.integer("num_replicas_per_shard");
           return replicas == null ? !r.has("num_replicas_per_shard") || r.isExpression("num_replicas_per_shard") : replicas >= 1;
-        }, r -> "num_replicas_per_shard is " + r.show("num_replicas_per_shard") + " in production: a node failure loses the shard"),
+        }, r -> "num_replicas_per_shard is " + r.show("num_replicas_per_shard") + " in production: a node failure loses the shard")
+            .when((r, stack) -> stack.production()),
         "In production, every MemoryDB shard has a replica in another AZ.",
         "Set num_replicas_per_shard = 1 or more in production (Environment.highAvailability).",
         List.of());
-  }
-
-  @Override
-  protected boolean applies(ResourceView r, StackView stack) {
-    return stack.production();
   }
 }
