@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The layers of the production code, bottom to top, as the README draws them. A package may use the layers
@@ -20,14 +22,24 @@ import org.junit.jupiter.api.Test;
  *   tools:    app  <-  tools
  * </pre>
  */
+@Execution(ExecutionMode.CONCURRENT)   // reads class files only, no jsii: beside the other classes
 class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
   static void importProductionClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.blueprints");
+    classes = productionClasses();
   }
+
+  /** The production classes of every module (no tests), imported once per test run for the classes that read them. */
+  static synchronized JavaClasses productionClasses() {
+    if (imported == null) {
+      imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.blueprints");
+    }
+    return imported;
+  }
+
+  private static JavaClasses imported;
 
   @Test
   void noPackageCycles() {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.blueprints.auth.LoadBalancerClientProps;
 import dev.blueprints.auth.EncryptionKeyProps;
 import dev.blueprints.auth.RoleProps;
@@ -157,8 +155,7 @@ class PropsConventionTest {
 
   private static List<Class<?>> propsTypes() {
     List<Class<?>> out = new ArrayList<>();
-    new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.blueprints")
-        .stream()
+    ArchitectureTest.productionClasses().stream()
         .filter(c -> c.getSimpleName().endsWith("Props") && c.getModifiers().contains(JavaModifier.PUBLIC))
         .map(c -> c.reflect())
         .filter(Class::isRecord)
