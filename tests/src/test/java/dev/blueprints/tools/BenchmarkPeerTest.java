@@ -68,7 +68,8 @@ class BenchmarkPeerTest {
     assertEquals(CdkPeer.MAIN_CLASS, off.mainClass());
     assertEquals(Map.of(), Benchmark.peerMeasure("on", build, true).env());
     assertNull(new Benchmark.Measure("ours", "dev.blueprints.app.Main", java.util.List.of()).classPath(), "the benchmark's own class path");
-    assertEquals("AWS CDK Java 2.263, fargate-web shape (prod)", Benchmark.PEER_ROW);
+    assertEquals(java.util.List.of("AWS CDK Java 2.263, fargate-web shape (prod), validation off (CDK_VALIDATION=false)",
+        "AWS CDK Java 2.263, fargate-web shape (prod), validation on (default)"), Benchmark.PEER_ROWS);
   }
 
   @Test

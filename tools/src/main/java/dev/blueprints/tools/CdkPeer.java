@@ -47,9 +47,13 @@ final class CdkPeer {
     Path classPathFile = target.resolve("classpath.txt");
     Path log = target.resolve("build.log");
     System.out.println("  building the AWS CDK Java peer (" + POM + ", " + AWS_CDK_LIB + "; BENCH_SKIP_PEER=1 skips it) ...");
-    Process process = new ProcessBuilder("mvn", "-B", "-q", "-f", POM, "package", "dependency:build-classpath",
-        "-Dmdep.outputFile=" + classPathFile)
-        .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process;
+    try {
+      process = new ProcessBuilder("mvn", "-B", "-q", "-f", POM, "package", "dependency:build-classpath", "-Dmdep.outputFile=" + classPathFile)
+          .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    } catch (IOException e) {
+      return Build.skipped("skipped: cannot run mvn to build it (" + e.getMessage() + ")");
+    }
     int status = process.waitFor();
     if (status != 0) return Build.skipped(failure(Files.readString(log, StandardCharsets.UTF_8), root.relativize(log)));
     return new Build(target.resolve("classes") + java.io.File.pathSeparator + Files.readString(classPathFile).trim(), null);

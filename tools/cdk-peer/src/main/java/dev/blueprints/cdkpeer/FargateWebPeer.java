@@ -44,6 +44,7 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.ecr.TagStatus;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -315,7 +316,11 @@ public final class FargateWebPeer {
         .imageScanOnPush(true)
         .imageTagMutability(TagMutability.IMMUTABLE)
         .encryption(RepositoryEncryption.AES_256)
-        .lifecycleRules(List.of(software.amazon.awscdk.services.ecr.LifecycleRule.builder().maxImageCount(30).build()))
+        .lifecycleRules(List.of(
+            software.amazon.awscdk.services.ecr.LifecycleRule.builder().rulePriority(1).description("Expire untagged images after 7 days")
+                .tagStatus(TagStatus.UNTAGGED).maxImageAge(Duration.days(7)).build(),
+            software.amazon.awscdk.services.ecr.LifecycleRule.builder().rulePriority(2).description("Keep the last 30 images")
+                .tagStatus(TagStatus.ANY).maxImageCount(30).build()))
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
   }
