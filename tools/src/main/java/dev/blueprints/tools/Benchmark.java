@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Synth and test timing, run by {@code bash main/scripts/benchmark.sh}: each measure is a fresh JVM (as a
+ * Synth and test timing, run by {@code bash tools/scripts/benchmark.sh}: each measure is a fresh JVM (as a
  * user's synth is), run {@code BENCH_RUNS} times (default 3) in interleaved rounds (every measure once per
  * round, so a drift in the machine's speed reaches the floor and the full synth alike), the median reported
  * in seconds and as a ratio to the floor, with the peak resident memory (VmHWM) of the JVM, of its Node.js children together
@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  *
  * <p>Environment: {@code BENCH_RUNS} (default 3), {@code BENCH_SKIP_TESTS=1} (skip {@code mvn -B test}),
  * {@code BENCH_JVM_FLAGS} (flags of the measured JVMs; default those of the synth command in main/pom.xml),
- * {@code BENCH_SIZES} (two resource counts for the marginal cost, default {@code 100,1000}: the cost of a resource is small beside the run-to-run noise of a JVM start).
+ * {@code BENCH_SIZES} (two resource counts for the marginal cost, default {@code 100,1000}: the cost of a resource is small beside the run-to-run noise of a JVM start),
+ * {@code BENCH_SKIP_PEER=1} or {@code --skip-peer} (no AWS CDK Java peer, see {@link CdkPeer}).
  * Exit status 1 when a budget fails.
  */
 public final class Benchmark {
@@ -41,6 +42,8 @@ public final class Benchmark {
   static final double TEST_PHASE_MAX_SECONDS = 35;
   static final long LARGEST_PROCESS_MAX_MIB = 250;
   static final double FRESH_MAX_WARM_RATIO = 2.0;
+  /** fargate-web prod alone against the same shape in AWS CDK Java with validation off, the tool a user would pick instead. */
+  static final double PEER_MAX_RATIO = 1.2;
   static final String DEFAULT_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +72,7 @@ public final class Benchmark {
     Map<String, String> env = System.getenv();
     int runs = Integer.parseInt(env.getOrDefault("BENCH_RUNS", "3"));
     boolean skipTests = env.getOrDefault("BENCH_SKIP_TESTS", "").equals("1") || Arrays.asList(args).contains("--skip-tests");
+    boolean skipPeer = env.getOrDefault(CdkPeer.SKIP_VARIABLE, "").equals("1") || Arrays.asList(args).contains("--skip-peer");
     List<String> flags = Arrays.stream(env.getOrDefault("BENCH_JVM_FLAGS", DEFAULT_JVM_FLAGS).trim().split("\\s+"))
         .filter(s -> !s.isEmpty()).toList();
     int[] sizes = Arrays.stream(env.getOrDefault("BENCH_SIZES", "100,1000").split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
@@ -76,15 +80,20 @@ public final class Benchmark {
       System.err.println("benchmark: BENCH_RUNS >= 1 and BENCH_SIZES = two increasing counts, e.g. 100,1000");
       System.exit(Main.INVALID_INPUT);
     }
-    System.exit(new Benchmark(runs, flags).run(skipTests, sizes));
+    System.exit(new Benchmark(runs, flags).run(skipTests, skipPeer, sizes));
   }
 
-  int run(boolean skipTests, int[] sizes) throws Exception {
+  int run(boolean skipTests, boolean skipPeer, int[] sizes) throws Exception {
     String loadBefore = loadAverage();
     System.out.printf("benchmark: %d run(s) per measure, median; JVM flags: %s; Node.js %s; %d cores; load average %s%n",
         runs, String.join(" ", jvmFlags), nodeVersion(), Runtime.getRuntime().availableProcessors(), loadBefore);
-    measure(List.of(new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor")),
-        new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor"), List.of(EAGER))), 1);
+    CdkPeer.Build peer = CdkPeer.build(root, skipPeer);
+    if (!peer.available()) System.out.println("benchmark: AWS CDK Java peer " + peer.skipped());
+    List<Measure> warmUp = new ArrayList<>(List.of(new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor")),
+        new Measure("warm-up (not counted)", "dev.blueprints.tools.SynthProbe", List.of("floor"), List.of(EAGER))));
+    // The peer's first run unpacks aws-cdk-lib (35 MB) into jsii's package cache: a first-run cost, as the provider's.
+    if (peer.available()) warmUp.add(peerMeasure("warm-up (not counted)", peer, false));
+    measure(warmUp, 1);
 
     List<Measure> measures = new ArrayList<>();
     // The reference: what any CDKTF Java program with this provider pays, the provider's own bundle loaded.
@@ -97,7 +106,13 @@ public final class Benchmark {
     measures.add(new Measure("full synth, jsii started after the settings (-D" + JSII_START + "=inline)", "dev.blueprints.app.Main", List.of(), List.of("-D" + JSII_START + "=inline")));
     // A machine that never ran jsii: an empty package cache of its own, removed after the run.
     measures.add(new Measure("full synth, first on a fresh machine (empty jsii cache)", "dev.blueprints.app.Main", List.of(), List.of(), true));
+    int fargateWeb = measures.size();
     measures.add(new Measure("fargate-web alone (prod)", "dev.blueprints.app.Main", List.of("--blueprint", "fargate-web", "--env", "prod")));
+    int peerOff = measures.size();
+    if (peer.available()) {
+      measures.add(peerMeasure(PEER_ROWS.get(0), peer, false));
+      measures.add(peerMeasure(PEER_ROWS.get(1), peer, true));
+    }
     for (String id : Blueprints.ids()) {
       measures.add(new Measure(id + " alone (dev,prod)", "dev.blueprints.app.Main", List.of("--blueprint", id)));
     }
@@ -116,9 +131,13 @@ public final class Benchmark {
     System.out.println();
     System.out.println("| measure | seconds | x floor | stacks | resources | peak JVM MiB | peak Node.js MiB | largest process MiB |");
     System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (Row r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
       System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %d | %d | %d | %d | %d |%n", r.name(), r.seconds(), r.seconds() / floor.seconds(),
           r.stacks(), r.resources(), r.javaKib() / 1024, r.nodeKib() / 1024, r.largestKib() / 1024);
+      if (i == fargateWeb && !peer.available()) {
+        for (String name : PEER_ROWS) System.out.println("| " + name + " | " + peer.skipped() + " | | | | | | |");
+      }
     }
     if (test != null) {
       System.out.printf(Locale.ROOT, "| `mvn -B test`: whole command (%d tests) | %.2f | %.2f | | | | | |%n", (int) test[2], test[0], test[0] / floor.seconds());
@@ -142,6 +161,9 @@ public final class Benchmark {
       markdownBudget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT,
           "test phase ≤ %.0f s | %.1f s for %d tests", TEST_PHASE_MAX_SECONDS, test[1], (int) test[2]));
     }
+    Row ours = rows.get(fargateWeb);
+    Row cdk = peer.available() ? rows.get(peerOff) : null;
+    System.out.println("| " + (cdk != null ? CdkPeer.budgetRow(PEER_MAX_RATIO, ours, cdk) : CdkPeer.skippedBudgetRow(PEER_MAX_RATIO, peer.skipped())) + " |");
     System.out.printf("%nload average before %s, after %s (1, 5, 15 min): above the core count, the figures are the machine's, not the code's%n%n",
         loadBefore, loadAverage());
     boolean ok = true;
@@ -158,6 +180,13 @@ public final class Benchmark {
       ok &= budget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT, "test phase %.1f s <= %.0f s", test[1], TEST_PHASE_MAX_SECONDS));
     } else {
       System.out.printf(Locale.ROOT, "SKIP test phase <= %.0f s (BENCH_SKIP_TESTS / --skip-tests)%n", TEST_PHASE_MAX_SECONDS);
+    }
+    if (cdk != null) {
+      ok &= budget(CdkPeer.met(PEER_MAX_RATIO, ours, cdk), String.format(Locale.ROOT,
+          "fargate-web prod alone %.2f s <= %.1f x AWS CDK Java with validation off (%.2f s): ratio %.2f",
+          ours.seconds(), PEER_MAX_RATIO, cdk.seconds(), ours.seconds() / cdk.seconds()));
+    } else {
+      System.out.printf(Locale.ROOT, "SKIP fargate-web prod alone <= %.1f x AWS CDK Java: peer %s%n", PEER_MAX_RATIO, peer.skipped());
     }
     return ok ? 0 : 1;
   }
@@ -198,20 +227,40 @@ public final class Benchmark {
   /** System property of the main module's JsiiStart: {@code inline} starts jsii after the settings are read. */
   static final String JSII_START = "blueprints.jsiiStart";
 
+  /** The peer's rows: validation off (the budget's), then on (AWS CDK's default). */
+  static final List<String> PEER_ROWS = peerRows("AWS CDK Java " + CdkPeer.AWS_CDK_LIB_VERSION.replaceAll("\\.0$", "") + ", fargate-web shape (prod)");
+
+  private static List<String> peerRows(String peer) {
+    return List.of(peer + ", validation off (" + CdkPeer.VALIDATION_VARIABLE + "=false)", peer + ", validation on (default)");
+  }
+
+  /** The peer run on its own class path; {@code validation} false sets {@code CDK_VALIDATION=false}. */
+  static Measure peerMeasure(String name, CdkPeer.Build peer, boolean validation) {
+    return new Measure(name, CdkPeer.MAIN_CLASS, List.of(), List.of(), false, peer.classPath(),
+        validation ? Map.of() : Map.of(CdkPeer.VALIDATION_VARIABLE, "false"));
+  }
+
   /** Switches the provider's lazy bundle off in a measured JVM. */
   static final String EAGER = "-D" + ProviderBundle.PROPERTY + "=false";
 
   /**
-   * One program to time: a main class of this module and its arguments; {@code freshCache} runs it with an
-   * empty jsii package cache of its own ({@code JSII_RUNTIME_PACKAGE_CACHE_ROOT}), as on a new machine.
+   * One program to time: a main class and its arguments; {@code freshCache} runs it with an empty jsii package cache
+   * of its own ({@code JSII_RUNTIME_PACKAGE_CACHE_ROOT}), as on a new machine. {@code classPath} null is this module's;
+   * {@code env} is added to the child's environment. Every main class but {@code Main} (which reads
+   * {@code CDKTF_OUTDIR}) gets the output folder as its last argument.
    */
-  record Measure(String name, String mainClass, List<String> args, List<String> jvmArgs, boolean freshCache) {
+  record Measure(String name, String mainClass, List<String> args, List<String> jvmArgs, boolean freshCache,
+      String classPath, Map<String, String> env) {
     Measure(String name, String mainClass, List<String> args) {
       this(name, mainClass, args, List.of(), false);
     }
 
     Measure(String name, String mainClass, List<String> args, List<String> jvmArgs) {
       this(name, mainClass, args, jvmArgs, false);
+    }
+
+    Measure(String name, String mainClass, List<String> args, List<String> jvmArgs, boolean freshCache) {
+      this(name, mainClass, args, jvmArgs, freshCache, null, Map.of());
     }
   }
 
@@ -235,10 +284,11 @@ public final class Benchmark {
           command.add(java.toString());
           command.addAll(jvmFlags);
           command.addAll(measure.jvmArgs());
-          command.addAll(List.of("-cp", classPath, measure.mainClass()));
+          command.addAll(List.of("-cp", measure.classPath() != null ? measure.classPath() : classPath, measure.mainClass()));
           command.addAll(measure.args());
-          if (measure.mainClass().endsWith("SynthProbe")) command.add(outdir.toString());
+          if (!measure.mainClass().equals(Main.class.getName())) command.add(outdir.toString());
           Map<String, String> env = new java.util.HashMap<>(Map.of("CDKTF_OUTDIR", outdir.toString()));
+          env.putAll(measure.env());
           if (cache != null) env.put("JSII_RUNTIME_PACKAGE_CACHE_ROOT", cache.toString());
           samples.get(m).add(timed(command, env, root));
           counts[m] = count(outdir);
@@ -325,17 +375,34 @@ public final class Benchmark {
     }
   }
 
-  /** Stacks and resources in an outdir. */
+  /** Stacks and resources in an outdir: CDKTF's (Terraform JSON) or AWS CDK's cloud assembly (CloudFormation). */
   static int[] count(Path outdir) throws IOException {
     Path manifest = outdir.resolve("manifest.json");
     if (!Files.exists(manifest)) return new int[] {0, 0};
+    JsonNode tree = JSON.readTree(manifest.toFile());
+    if (tree.has("artifacts")) return countCloudFormation(outdir, tree);
     int stacks = 0;
     int resources = 0;
-    for (var it = JSON.readTree(manifest.toFile()).path("stacks").fields(); it.hasNext(); ) {
+    for (var it = tree.path("stacks").fields(); it.hasNext(); ) {
       var e = it.next();
       stacks++;
       JsonNode json = JSON.readTree(outdir.resolve(e.getValue().path("synthesizedStackPath").asText()).toFile());
       for (JsonNode byType : json.path("resource")) resources += byType.size();
+    }
+    return new int[] {stacks, resources};
+  }
+
+  /** The stacks of a cloud assembly and the resources of their templates ({@code AWS::CDK::Metadata} is not one). */
+  static int[] countCloudFormation(Path outdir, JsonNode manifest) throws IOException {
+    int stacks = 0;
+    int resources = 0;
+    for (JsonNode artifact : manifest.path("artifacts")) {
+      if (!artifact.path("type").asText().equals("aws:cloudformation:stack")) continue;
+      stacks++;
+      JsonNode template = JSON.readTree(outdir.resolve(artifact.path("properties").path("templateFile").asText()).toFile());
+      for (JsonNode resource : template.path("Resources")) {
+        if (!resource.path("Type").asText().equals("AWS::CDK::Metadata")) resources++;
+      }
     }
     return new int[] {stacks, resources};
   }
