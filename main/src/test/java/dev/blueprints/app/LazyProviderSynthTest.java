@@ -29,8 +29,8 @@ import org.junit.platform.launcher.TestPlan;
  * started with {@code -Dblueprints.lazyProvider=false} (the provider's own bundle), the whole app selected there too.
  *
  * <p>That JVM loads the whole provider and synthesizes for several seconds, so it starts with the test plan
- * ({@link StartEarly}) and this class runs last (its {@link Order}; {@code ClassOrderer.OrderAnnotation} in this
- * module's {@code junit-platform.properties}): the other classes run while it works.
+ * ({@link StartEarly}) and this class runs last (its {@link Order}; {@code ClassOrderer.OrderAnnotation} in the
+ * build's surefire configuration): the other classes run while it works.
  */
 @Order(Integer.MAX_VALUE)
 class LazyProviderSynthTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestFactory;
  * Two tests per rule of the pack, generated from the pack itself: the rule failed on a stack built to break it,
  * and passed on one built to satisfy it, somewhere in the rule tests ({@link PolicyAssert#fails} and
  * {@link PolicyAssert#passes} record each). Runs after every other test class of the module
- * ({@code junit-platform.properties} orders classes by {@code @Order}); a rule added without both cases fails here.
+ * (the surefire configuration orders classes by {@code @Order}); a rule added without both cases fails here.
  */
 @Order(Integer.MAX_VALUE)
 class RuleCoverageTest {
