@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -24,12 +23,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)   // reads class files only, no jsii: beside the other classes
 class ArchitectureTest {
-  private static JavaClasses classes;
-
-  @BeforeAll
-  static void importProductionClasses() {
-    classes = productionClasses();
-  }
+  private static JavaClasses imported;
 
   /** The production classes of every module (no tests), imported once per test run for the classes that read them. */
   static synchronized JavaClasses productionClasses() {
@@ -39,11 +33,9 @@ class ArchitectureTest {
     return imported;
   }
 
-  private static JavaClasses imported;
-
   @Test
   void noPackageCycles() {
-    slices().matching("dev.blueprints.(**)").should().beFreeOfCycles().check(classes);
+    slices().matching("dev.blueprints.(**)").should().beFreeOfCycles().check(productionClasses());
   }
 
   @Test
@@ -83,6 +75,6 @@ class ArchitectureTest {
             "edge", "policy", "settings", "blueprint base")
         .whereLayer("app").mayOnlyBeAccessedByLayers("tools")
         .whereLayer("tools").mayNotBeAccessedByAnyLayer()
-        .check(classes);
+        .check(productionClasses());
   }
 }
