@@ -38,7 +38,8 @@ import software.constructs.IValidation;
  * {@value PolicyReport#FILE_NAME} next to the stacks, and throws a {@link PolicyViolationException} listing the
  * unsuppressed ERROR findings. An app synthesized with a plain {@code app.synth()} is checked too, through a
  * validation on every stack the library created or that existed when the policy was attached; a failure then
- * reaches the caller as CDKTF's validation error and no stack file is written.
+ * reaches the caller as CDKTF's validation error and no stack file is written. An app that is only ever written
+ * through {@link #synth} can spare its stacks those validations with {@link #checkWrittenFilesOnly}.
  */
 public final class Policy {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +54,8 @@ public final class Policy {
     Set<String> validatedThisPass;
     PolicyReport lastReport;
     boolean checkingOutput;
+    /** Set by {@link #checkWrittenFilesOnly}: stacks seen from then on get no validation. */
+    boolean writtenFilesOnly;
   }
 
   private static AppState state(IConstruct construct) {
@@ -95,6 +98,22 @@ public final class Policy {
       if (child instanceof TerraformStack stack) watch(state, stack);
     }
     Stacks.whenStackAdded(app, stack -> watch(state, stack));
+  }
+
+  /**
+   * Declares that {@code app} is written only through {@link #synth}, which checks the files it writes, so the
+   * stacks created from now on register no validation of their own. Each such validation costs about five round
+   * trips to the jsii runtime while the stack is built and a callback during synth, in which {@link #synth} only
+   * returns (some 160 round trips for an app of 33 stacks). A plain {@code app.synth()} of those stacks is then
+   * not checked; {@link #checkOutput} still checks what it wrote. Stacks that already exist keep their validation.
+   *
+   * @throws IllegalStateException when no policy is attached to {@code app}
+   */
+  public static void checkWrittenFilesOnly(App app) {
+    AppState state = state(app);
+    synchronized (state) {
+      state.writtenFilesOnly = true;
+    }
   }
 
   /** The packs attached to {@code scope}'s app. */
@@ -218,6 +237,7 @@ public final class Policy {
     synchronized (state) {
       if (state.stacks.containsKey(path)) return;
       state.stacks.put(path, stack);
+      if (state.writtenFilesOnly) return;
     }
     stack.getNode().addValidation(new StackValidation(stack, state));
   }

@@ -199,6 +199,34 @@ class PolicyTest {
   }
 
   @Test
+  void stacksOfAnAppCheckedOnItsWrittenFilesOnlyRegisterNoValidation(@TempDir Path out) {
+    App app = app(out);
+    Policy.checkWrittenFilesOnly(app);
+    S3Bucket.Builder.create(stack(app), "Raw").bucket("acme-raw").build();
+    app.synth();   // no validation stops a plain synth
+    assertTrue(Files.exists(out.resolve("stacks/test-dev-data/cdk.tf.json")));
+    PolicyViolationException e = assertThrows(PolicyViolationException.class, () -> Policy.synth(app));
+    assertTrue(e.getMessage().contains("BP-S3-002  stack test-dev-data  aws_s3_bucket.Raw"), e.getMessage());
+  }
+
+  @Test
+  void aStackThatExistedBeforeCheckingWrittenFilesOnlyKeepsItsValidation(@TempDir Path out) {
+    App app = app(out);
+    Fixtures.stack(app, "test-dev-network", Fixtures.dev());   // its validation checks the whole app
+    Policy.checkWrittenFilesOnly(app);
+    S3Bucket.Builder.create(stack(app), "Raw").bucket("acme-raw").build();
+    RuntimeException e = assertThrows(RuntimeException.class, app::synth);
+    assertTrue(e.getMessage().contains("ERROR BP-S3-002 test-dev-data aws_s3_bucket.Raw"), e.getMessage());
+  }
+
+  @Test
+  void checkingWrittenFilesOnlyNeedsAnAttachedPolicy() {
+    App app = new App(AppConfig.builder().stackTraces(false).build());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Policy.checkWrittenFilesOnly(app));
+    assertTrue(e.getMessage().contains("call Policy.attach(app, packs...) first"), e.getMessage());
+  }
+
+  @Test
   void aTeamAttachesItsOwnPackBesideTheLibrarys(@TempDir Path out) {
     Rule noRawBuckets = new Rule("SHOP-S3-001", Severity.ERROR, List.of("aws_s3_bucket"),
         "Buckets are built with the Bucket construct.", "Use dev.blueprints.data.Bucket.", List.of()) {
