@@ -17,6 +17,11 @@ import software.amazon.jsii.JsiiEngine;
  * until {@link #await()} returns (the jsii client is not thread-safe); the first failure of the thread is
  * rethrown there. {@code -Dblueprints.jsiiStart=inline} (or {@code BLUEPRINTS_JSII_START=inline}) runs the same
  * steps on the calling thread in {@link #await()}, as before this class.
+ *
+ * <p>The settings are read sooner than Node.js starts, so {@link #await()} first spends the wait on the last step's
+ * Java half: the AWS provider's {@code $Module} class reads its type table (36,000 jsii names and their Java classes,
+ * 7.8 MB of text, about 0.14 s) when it is initialized, which the start would otherwise do just before loading the
+ * provider into Node.js. It does so only once the machine checks passed, so a fault is still reported by them.
  */
 final class JsiiStart {
   /** System property: {@code inline} starts jsii on the main thread, after the settings. */
@@ -25,24 +30,26 @@ final class JsiiStart {
 
   private final Runnable steps;
   private final CompletableFuture<Void> started;
+  /** Set by the start thread once {@link Preflight#check} passed. */
+  private volatile boolean machineChecked;
 
-  private JsiiStart(Runnable steps, boolean background) {
-    this.steps = steps;
-    this.started = background ? CompletableFuture.runAsync(steps, JsiiStart::daemon) : null;
-  }
-
-  /** Begins the checks and the start of jsii; call {@link #await()} before anything else uses jsii. */
-  static JsiiStart begin(Map<String, String> env, Path settingsDir, Preflight.Paths paths) {
-    Runnable steps = () -> {
+  private JsiiStart(Map<String, String> env, Path settingsDir, Preflight.Paths paths, boolean background) {
+    this.steps = () -> {
       Preflight.check(env, settingsDir, paths);
+      machineChecked = true;
       ProviderBundle.applySwitch();
       JsiiEngine engine = JsiiEngine.getInstance();
       engine.loadModule(software.constructs.$Module.class);
       engine.loadModule(com.hashicorp.cdktf.$Module.class);
       engine.loadModule(com.hashicorp.cdktf.providers.aws.$Module.class);
     };
+    this.started = background ? CompletableFuture.runAsync(steps, JsiiStart::daemon) : null;
+  }
+
+  /** Begins the checks and the start of jsii; call {@link #await()} before anything else uses jsii. */
+  static JsiiStart begin(Map<String, String> env, Path settingsDir, Preflight.Paths paths) {
     String mode = System.getProperty(PROPERTY, System.getenv().getOrDefault(ENVIRONMENT, ""));
-    return new JsiiStart(steps, !mode.trim().equalsIgnoreCase("inline"));
+    return new JsiiStart(env, settingsDir, paths, !mode.trim().equalsIgnoreCase("inline"));
   }
 
   /** Waits for the start; rethrows what failed in it (an {@link EnvironmentFault}, a jsii error). */
@@ -51,12 +58,26 @@ final class JsiiStart {
       steps.run();
       return;
     }
+    if (machineChecked && !started.isDone()) readProviderTypeTable();
     try {
       started.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error r) throw r;
       throw e;
+    }
+  }
+
+  /**
+   * Initializes the AWS provider's {@code $Module} class, which reads the provider's type table; the start thread,
+   * if it gets there meanwhile, waits for this (a class is initialized once, under the JVM's lock). Touches no jsii
+   * state. What it throws is what the start thread would have met at the same class and {@link #await()} rethrown.
+   */
+  static void readProviderTypeTable() {
+    try {
+      Class.forName(com.hashicorp.cdktf.providers.aws.$Module.class.getName(), true, JsiiStart.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new NoClassDefFoundError(e.getMessage());
     }
   }
 
