@@ -44,7 +44,7 @@ public final class Benchmark {
   static final double FRESH_MAX_WARM_RATIO = 2.0;
   /** fargate-web prod alone against the same shape in AWS CDK Java with validation off, the tool a user would pick instead. */
   static final double PEER_MAX_RATIO = 1.2;
-  static final String DEFAULT_JVM_FLAGS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+  static final String DEFAULT_JVM_FLAGS = "-XX:+UseParallelGC -XX:TieredStopAtLevel=1";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
