@@ -12,16 +12,19 @@ import software.amazon.jsii.JsiiEngine;
  * while the main thread reads the settings, so the two overlap instead of following each other (about 0.3 s
  * of settings and their 650 classes beside 0.6 s of Node.js start, on two cores).
  *
- * <p>The thread first runs {@link Preflight#check}, so a machine fault never reaches jsii: it is reported by
+ * <p>The thread first runs the checks of the machine ({@link Preflight}) that starting Node.js needs, and the
+ * provider jar's before it loads the provider, so a machine fault never reaches jsii: it is reported by
  * {@link #await()} after the settings, in the order the synth always reported them. Nothing else touches jsii
  * until {@link #await()} returns (the jsii client is not thread-safe); the first failure of the thread is
  * rethrown there. {@code -Dblueprints.jsiiStart=inline} (or {@code BLUEPRINTS_JSII_START=inline}) runs the same
  * steps on the calling thread in {@link #await()}, as before this class.
  *
  * <p>The settings are read sooner than Node.js starts, so {@link #await()} first spends the wait on the last step's
- * Java half: the AWS provider's {@code $Module} class reads its type table (36,000 jsii names and their Java classes,
- * 7.8 MB of text, about 0.14 s) when it is initialized, which the start would otherwise do just before loading the
- * provider into Node.js. It does so only once the machine checks passed, so a fault is still reported by them.
+ * Java half: it checks the provider jar and initializes the AWS provider's {@code $Module} class, which opens that
+ * 123 MB jar and reads its type table (36,000 jsii names and their Java classes, 7.8 MB of text, about 0.2 s in
+ * all), work the start would otherwise do just before loading the provider into Node.js. It does so only once the
+ * checks before Node.js passed, so their fault is still reported first. (Maven puts the provider jar last on the
+ * class path, so nothing opens it sooner: a class looked up in a later jar would open it on the way.)
  */
 final class JsiiStart {
   /** System property: {@code inline} starts jsii on the main thread, after the settings. */
@@ -30,17 +33,18 @@ final class JsiiStart {
 
   private final Runnable steps;
   private final CompletableFuture<Void> started;
-  /** Set by the start thread once {@link Preflight#check} passed. */
+  /** Set by the start thread once the checks before Node.js passed. */
   private volatile boolean machineChecked;
 
   private JsiiStart(Map<String, String> env, Path settingsDir, Preflight.Paths paths, boolean background) {
     this.steps = () -> {
-      Preflight.check(env, settingsDir, paths);
+      Preflight.beforeNodeStarts(env, settingsDir, paths);
       machineChecked = true;
-      ProviderBundle.applySwitch();
       JsiiEngine engine = JsiiEngine.getInstance();
       engine.loadModule(software.constructs.$Module.class);
       engine.loadModule(com.hashicorp.cdktf.$Module.class);
+      Preflight.providerJar(JsiiStart.class.getClassLoader());
+      ProviderBundle.applySwitch();
       engine.loadModule(com.hashicorp.cdktf.providers.aws.$Module.class);
     };
     this.started = background ? CompletableFuture.runAsync(steps, JsiiStart::daemon) : null;
@@ -58,7 +62,10 @@ final class JsiiStart {
       steps.run();
       return;
     }
-    if (machineChecked && !started.isDone()) readProviderTypeTable();
+    if (machineChecked && !started.isDone()) {
+      Preflight.providerJar(JsiiStart.class.getClassLoader());
+      readProviderTypeTable();
+    }
     try {
       started.join();
     } catch (CompletionException e) {

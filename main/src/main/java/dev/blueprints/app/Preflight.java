@@ -51,9 +51,14 @@ public final class Preflight {
 
   /** Every check but the output's; throws the first {@link EnvironmentFault} found. */
   public static void check(Map<String, String> env, Path settingsDir, Paths paths) {
+    beforeNodeStarts(env, settingsDir, paths);
+    providerJar(Preflight.class.getClassLoader());
+  }
+
+  /** What starting the jsii runtime needs: the settings directory, Node.js and the jsii package cache. */
+  static void beforeNodeStarts(Map<String, String> env, Path settingsDir, Paths paths) {
     settingsDirectory(settingsDir);
     if (env.get("JSII_RUNTIME") == null) node(paths.node());
-    providerJar(Preflight.class.getClassLoader());
     jsiiCache(paths.jsiiCache());
   }
 
