@@ -1,6 +1,6 @@
 package dev.blueprints.auth;
 
-import com.hashicorp.cdktf.Token;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public record LoadBalancerClientProps(List<String> domains, String domainPrefix,
     if (domains.isEmpty()) throw Validate.invalid("domains", domains, "at least one name the listener is reached at");
     for (int i = 0; i < domains.size(); i++) {
       String domain = domains.get(i);
-      if (domain == null || !Token.isUnresolved(domain)) {
+      if (domain == null || !Tokens.isUnresolved(domain)) {
         Validate.matches("domains[" + i + "]", domain, HOST, "a lowercase DNS name such as app.example.com (no scheme, path or wildcard)");
       }
     }

@@ -1,7 +1,7 @@
 package dev.blueprints.compute;
 
-import com.hashicorp.cdktf.Token;
 import dev.blueprints.core.LogRetention;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.data.Database;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public record ContainerSpec(
     public Secret {
       Validate.matches("container.secret", name, ENV_NAME, "a variable name of letters, digits and underscores");
       Validate.notBlank("container.secret " + name, secretArn);
-      if (!Token.isUnresolved(secretArn)) {
+      if (!Tokens.isUnresolved(secretArn)) {
         Validate.matches("container.secret " + name, secretArn, LITERAL_ARN,
             "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>), optionally with :<jsonKey>::");
         if (jsonKey != null && secretArn.split(":").length > 7) {
@@ -141,7 +141,7 @@ public record ContainerSpec(
 
     /** The secret's own ARN, without any key suffix: what the execution role may read. */
     public String secretOnlyArn() {
-      if (Token.isUnresolved(secretArn)) return secretArn;
+      if (Tokens.isUnresolved(secretArn)) return secretArn;
       String[] parts = secretArn.split(":");
       return parts.length <= 7 ? secretArn : String.join(":", java.util.Arrays.copyOfRange(parts, 0, 7));
     }

@@ -2,7 +2,7 @@ package dev.blueprints.compute;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hashicorp.cdktf.Token;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ public record ContainerUserData(String image, int port, String logGroupName, Str
 
   public ContainerUserData {
     Validate.notBlank("image", image);
-    if (!Token.isUnresolved(image)) Validate.matches("image", image, IMAGE, "a full image reference with a tag or digest, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2");
+    if (!Tokens.isUnresolved(image)) Validate.matches("image", image, IMAGE, "a full image reference with a tag or digest, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1.4.2");
     Validate.range("port", port, 1, 65535);
     Validate.notBlank("logGroupName", logGroupName);
     Validate.matches("region", region, REGION, "an AWS region such as eu-west-1");

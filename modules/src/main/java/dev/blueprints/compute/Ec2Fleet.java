@@ -24,6 +24,7 @@ import dev.blueprints.core.Memo;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.Naming;
 import dev.blueprints.core.Stacks;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import dev.blueprints.network.Connectable;
 import dev.blueprints.network.Connections;
@@ -174,7 +175,7 @@ public final class Ec2Fleet extends BlueprintConstruct implements Connectable, G
   private static String base64(String userData) {
     // References resolve at apply, inside an HCL string: its quotes and backslashes are escaped here (the
     // references' own markers hold neither).
-    if (Token.isUnresolved(userData)) return Fn.base64encode(userData.replace("\\", "\\\\").replace("\"", "\\\""));
+    if (Tokens.isUnresolved(userData)) return Fn.base64encode(userData.replace("\\", "\\\\").replace("\"", "\\\""));
     return Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8));
   }
 

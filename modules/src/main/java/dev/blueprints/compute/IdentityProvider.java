@@ -1,7 +1,7 @@
 package dev.blueprints.compute;
 
-import com.hashicorp.cdktf.Token;
 import dev.blueprints.auth.LoadBalancerClient;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.regex.Pattern;
 
@@ -57,7 +57,7 @@ public final class IdentityProvider {
 
   private static String https(String field, String url) {
     Validate.notBlank(field, url);
-    if (Token.isUnresolved(url)) return url;
+    if (Tokens.isUnresolved(url)) return url;
     return Validate.matches(field, url, HTTPS_URL, "a full https:// URL with the domain and path (the load balancer calls it over HTTPS)");
   }
 

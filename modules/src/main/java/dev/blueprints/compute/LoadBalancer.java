@@ -3,12 +3,12 @@ package dev.blueprints.compute;
 import dev.blueprints.core.ProviderFeatures;
 
 import dev.blueprints.core.BlueprintConstruct;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.observability.Metric;
 import dev.blueprints.observability.Metrics;
 import dev.blueprints.observability.Widget;
 import dev.blueprints.observability.Widgets;
 import dev.blueprints.core.StackContext;
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_elb_service_account.DataAwsElbServiceAccount;
 import com.hashicorp.cdktf.providers.aws.data_aws_lb.DataAwsLb;
 import com.hashicorp.cdktf.providers.aws.lb.Lb;
@@ -88,7 +88,7 @@ public final class LoadBalancer extends BlueprintConstruct implements Connectabl
       boolean internetFacing) {
     Validate.notNull("kind", kind);
     Validate.notBlank("arn", arn);
-    if (!Token.isUnresolved(arn)) {
+    if (!Tokens.isUnresolved(arn)) {
       Validate.matches("arn", arn, Pattern.compile("^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(app|net)/[A-Za-z0-9-]+/[0-9a-f]+$"),
           "a load balancer ARN (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/app|net/<name>/<id>)");
       String type = arn.contains(":loadbalancer/app/") ? "app" : "net";

@@ -1,6 +1,5 @@
 package dev.blueprints.compute;
 
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinition;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolume;
 import com.hashicorp.cdktf.providers.aws.ecs_task_definition.EcsTaskDefinitionVolumeDockerVolumeConfiguration;
@@ -14,6 +13,7 @@ import dev.blueprints.core.Account;
 import dev.blueprints.core.BlueprintConstruct;
 import dev.blueprints.core.NameLimit;
 import dev.blueprints.core.StackContext;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import dev.blueprints.observability.LogGroup;
 import dev.blueprints.observability.LogGroupProps;
@@ -154,7 +154,7 @@ public final class TaskDefinition extends BlueprintConstruct implements Grantabl
   /** ECR statements are needed unless every image is a literal reference to another registry. */
   private boolean pullsFromEcr() {
     if (!props.pullFrom().isEmpty()) return true;
-    return props.containers().stream().anyMatch(c -> Token.isUnresolved(c.image()) || c.image().contains(".dkr.ecr."));
+    return props.containers().stream().anyMatch(c -> Tokens.isUnresolved(c.image()) || c.image().contains(".dkr.ecr."));
   }
 
   /** Grants go to the task role: what the containers run as (the execution role, which pulls images and reads the secrets at start, is not given app grants). */

@@ -1,6 +1,7 @@
 package dev.blueprints.data;
 
 import dev.blueprints.auth.PolicyStatement;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public record BucketProps(
   static String requireName(String name) {
     Validate.notBlank("name", name);
     // A reference in the name (the account id of Naming.globalName) is checked as the 12 digits it resolves to.
-    String resolved = name.replaceAll("\\$\\{TfToken\\[[^\\]]*\\]\\}", "000000000000");
+    String resolved = Tokens.STRING_TOKEN.matcher(name).replaceAll("000000000000");
     if (!resolved.matches("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$") || resolved.contains("..")) {
       throw Validate.invalid("name", name, "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit");
     }

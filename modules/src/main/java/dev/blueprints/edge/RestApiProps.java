@@ -1,9 +1,9 @@
 package dev.blueprints.edge;
 
-import com.hashicorp.cdktf.Token;
 import dev.blueprints.auth.UserPool;
 import dev.blueprints.compute.LoadBalancer;
 import dev.blueprints.compute.LoadBalancerKind;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ public record RestApiProps(
     if (userPoolArn == null) {
       throw Validate.invalid("authorizer", null, "a Cognito authorizer is required; call authorizer(pool) or cognitoAuthorizer(userPoolArn)");
     }
-    if (!Token.isUnresolved(userPoolArn)) {
+    if (!Tokens.isUnresolved(userPoolArn)) {
       Validate.matches("cognitoAuthorizer", userPoolArn, USER_POOL_ARN, "a Cognito user pool ARN (arn:aws:cognito-idp:<region>:<account>:userpool/<id>)");
     }
     if (backend == null) throw Validate.invalid("vpcLinkBackend", null, "a network load balancer is required; call vpcLinkBackend(nlb, port)");
@@ -124,7 +124,7 @@ public record RestApiProps(
       throw Validate.invalid("throttlingRateLimit", throttlingRateLimit, "must be greater than 0 requests per second");
     }
     if (minimumCompressionSize != null) Validate.range("minimumCompressionSize", minimumCompressionSize, 0, 10_485_760);
-    if (webAclArn != null && !Token.isUnresolved(webAclArn)) {
+    if (webAclArn != null && !Tokens.isUnresolved(webAclArn)) {
       Validate.matches("webAclArn", webAclArn, WEB_ACL_ARN, "a regional WAFv2 web ACL ARN (arn:aws:wafv2:<region>:<account>:regional/webacl/...)");
     }
   }

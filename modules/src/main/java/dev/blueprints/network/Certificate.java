@@ -1,6 +1,6 @@
 package dev.blueprints.network;
 
-import com.hashicorp.cdktf.Token;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ public record Certificate(String arn) {
 
   public Certificate {
     Validate.notBlank("certificateArn", arn);
-    if (!Token.isUnresolved(arn) && !ARN.matcher(arn).matches()) {
+    if (!Tokens.isUnresolved(arn) && !ARN.matcher(arn).matches()) {
       throw Validate.invalid("certificateArn", arn, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)");
     }
   }

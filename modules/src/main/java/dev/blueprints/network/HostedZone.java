@@ -1,9 +1,9 @@
 package dev.blueprints.network;
 
-import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_route53_zone.DataAwsRoute53Zone;
 import com.hashicorp.cdktf.providers.aws.route53_record.Route53Record;
 import com.hashicorp.cdktf.providers.aws.route53_record.Route53RecordAlias;
+import dev.blueprints.core.Tokens;
 import dev.blueprints.core.Validate;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ public record HostedZone(String zoneId, String zoneName) {
 
   public HostedZone {
     Validate.notBlank("zoneId", zoneId);
-    if (!Token.isUnresolved(zoneId)) Validate.matches("zoneId", zoneId, ZONE_ID, "a hosted zone id such as Z0123456789ABCDEFGHIJ");
+    if (!Tokens.isUnresolved(zoneId)) Validate.matches("zoneId", zoneId, ZONE_ID, "a hosted zone id such as Z0123456789ABCDEFGHIJ");
     zoneName = domain("zoneName", zoneName);
   }
 
