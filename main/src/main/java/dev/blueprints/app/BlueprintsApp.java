@@ -30,11 +30,14 @@ public final class BlueprintsApp {
 
   /**
    * A new app writing to {@code outdir}, checked by the library's rule pack: the app {@link Main} synthesizes.
-   * Construct stack traces stay out of the output: they are large and nobody reads them in Terraform JSON.
+   * Construct stack traces stay out of the output: they are large and nobody reads them in Terraform JSON. It is
+   * written only through {@code Policy.synth} ({@link Main#synth} included), which checks the files, so its stacks
+   * register no validation of their own ({@link Policy#checkWrittenFilesOnly}).
    */
   public static App newApp(Path outdir) {
     App app = new App(AppConfig.builder().outdir(outdir.toString()).stackTraces(false).build());
     Policy.attach(app, RulePacks.blueprints());
+    Policy.checkWrittenFilesOnly(app);
     return app;
   }
 

@@ -16,6 +16,6 @@ public final class Tokens {
 
   /** Whether {@code value} holds a CDKTF string token (a reference resolved at synth), as {@code Token.isUnresolved} answers. */
   public static boolean isUnresolved(String value) {
-    return value != null && value.contains("${TfToken[") && STRING_TOKEN.matcher(value).find();
+    return value != null && STRING_TOKEN.matcher(value).find();
   }
 }
