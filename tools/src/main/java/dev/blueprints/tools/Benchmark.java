@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * user's synth is), run {@code BENCH_RUNS} times (default 3) in interleaved rounds (every measure once per
  * round, so a drift in the machine's speed reaches the floor and the full synth alike), the median reported
  * in seconds and as a ratio to the floor, with the peak resident memory (VmHWM) of the JVM, of its Node.js children together
- * and of the largest single process, sampled from /proc every 50 ms. Then the README's test command once, and the budgets
+ * and of the largest single process, sampled from /proc every 50 ms. Then the README's test command once with the lazy bundle and once with the provider's own, and the budgets
  * with PASS / FAIL. The floor is what any CDKTF Java program with this provider pays: a plain app with the provider and
  * one VPC, the provider's own (eager) bundle loaded; the first-synth row gives each run an empty jsii package cache.
  *
@@ -39,7 +39,12 @@ import java.util.regex.Pattern;
 public final class Benchmark {
   /** The performance budgets, recorded in the README with the latest figures. */
   static final double FULL_SYNTH_MAX_FLOOR_RATIO = 1.0;
-  static final double TEST_PHASE_MAX_SECONDS = 35;
+  /**
+   * The test phase may take at most this many times the same suite's with the provider's own bundle
+   * ({@code BLUEPRINTS_LAZY_PROVIDER=false}): the lazy bundle must not slow the suite. A fixed number of seconds
+   * would measure the suite's size and the machine's hour, not the bundle.
+   */
+  static final double TEST_PHASE_MAX_EAGER_RATIO = 1.0;
   static final long LARGEST_PROCESS_MAX_MIB = 250;
   static final double FRESH_MAX_WARM_RATIO = 2.0;
   /** fargate-web prod alone against the same shape in AWS CDK Java with validation off, the tool a user would pick instead. */
@@ -126,7 +131,9 @@ public final class Benchmark {
     Row large = rows.get(rows.size() - 1);
     double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
 
-    double[] test = skipTests ? null : testCommand();
+    // The suite with the lazy bundle, then with the provider's own (which thereby gets any warmth the first run left).
+    double[] test = skipTests ? null : testCommand(true);
+    double[] eagerTest = skipTests ? null : testCommand(false);
 
     System.out.println();
     System.out.println("| measure | seconds | x floor | stacks | resources | peak JVM MiB | peak Node.js MiB | largest process MiB |");
@@ -142,6 +149,10 @@ public final class Benchmark {
     if (test != null) {
       System.out.printf(Locale.ROOT, "| `mvn -B test`: whole command (%d tests) | %.2f | %.2f | | | | | |%n", (int) test[2], test[0], test[0] / floor.seconds());
       System.out.printf(Locale.ROOT, "| `mvn -B test`: test phase (surefire) | %.2f | %.2f | | | | | |%n", test[1], test[1] / floor.seconds());
+      System.out.printf(Locale.ROOT, "| `mvn -B test`, provider's own bundle (%s=false): whole command | %.2f | %.2f | | | | | |%n",
+          ProviderBundle.ENVIRONMENT, eagerTest[0], eagerTest[0] / floor.seconds());
+      System.out.printf(Locale.ROOT, "| `mvn -B test`, provider's own bundle: test phase (surefire) | %.2f | %.2f | | | | | |%n",
+          eagerTest[1], eagerTest[1] / floor.seconds());
     }
     System.out.printf(Locale.ROOT, "%nmarginal cost per resource: %.2f ms ((%d - %d SSM parameters) / %d)%n",
         perResourceMs, sizes[1], sizes[0], sizes[1] - sizes[0]);
@@ -158,8 +169,9 @@ public final class Benchmark {
     markdownBudget(fresh.seconds() <= FRESH_MAX_WARM_RATIO * full.seconds(), String.format(Locale.ROOT,
         "first full synth on a fresh machine ≤ %.0f × warm | %.2f s = %.2f ×", FRESH_MAX_WARM_RATIO, fresh.seconds(), fresh.seconds() / full.seconds()));
     if (test != null) {
-      markdownBudget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT,
-          "test phase ≤ %.0f s | %.1f s for %d tests", TEST_PHASE_MAX_SECONDS, test[1], (int) test[2]));
+      markdownBudget(test[1] <= TEST_PHASE_MAX_EAGER_RATIO * eagerTest[1], String.format(Locale.ROOT,
+          "test phase ≤ the same suite's with the provider's own bundle | %.1f s against %.1f s (%.2f ×) for %d tests",
+          test[1], eagerTest[1], test[1] / eagerTest[1], (int) test[2]));
     }
     Row ours = rows.get(fargateWeb);
     Row cdk = peer.available() ? rows.get(peerOff) : null;
@@ -177,9 +189,10 @@ public final class Benchmark {
         "first full synth on a fresh machine %.2f s <= %.1f x warm (%.2f s): ratio %.2f",
         fresh.seconds(), FRESH_MAX_WARM_RATIO, full.seconds(), fresh.seconds() / full.seconds()));
     if (test != null) {
-      ok &= budget(test[1] <= TEST_PHASE_MAX_SECONDS, String.format(Locale.ROOT, "test phase %.1f s <= %.0f s", test[1], TEST_PHASE_MAX_SECONDS));
+      ok &= budget(test[1] <= TEST_PHASE_MAX_EAGER_RATIO * eagerTest[1], String.format(Locale.ROOT,
+          "test phase %.1f s <= %.1f x the same suite with the provider's own bundle (%.1f s)", test[1], TEST_PHASE_MAX_EAGER_RATIO, eagerTest[1]));
     } else {
-      System.out.printf(Locale.ROOT, "SKIP test phase <= %.0f s (BENCH_SKIP_TESTS / --skip-tests)%n", TEST_PHASE_MAX_SECONDS);
+      System.out.println("SKIP test phase <= the same suite with the provider's own bundle (BENCH_SKIP_TESTS / --skip-tests)");
     }
     if (cdk != null) {
       ok &= budget(CdkPeer.met(PEER_MAX_RATIO, ours, cdk), String.format(Locale.ROOT,
@@ -413,18 +426,25 @@ public final class Benchmark {
 
   /**
    * The README's test command: whole wall time, the surefire phase (from the first module's tests to the last
-   * module's results, so the compiles between modules count) and the number of tests.
+   * module's results, so the compiles between modules count) and the number of tests; {@code lazy = false} runs it
+   * with the provider's own bundle ({@code BLUEPRINTS_LAZY_PROVIDER=false} in every test JVM).
    */
-  double[] testCommand() throws Exception {
-    System.out.println("  mvn -B test (once; BENCH_SKIP_TESTS=1 skips it) ...");
+  double[] testCommand(boolean lazy) throws Exception {
+    String which = lazy ? "" : " with " + ProviderBundle.ENVIRONMENT + "=false";
+    System.out.println("  mvn -B test" + which + " (once; BENCH_SKIP_TESTS=1 skips it) ...");
     ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "test").directory(root.toFile()).redirectErrorStream(true);
     pb.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
+    if (lazy) {
+      pb.environment().remove(ProviderBundle.ENVIRONMENT);
+    } else {
+      pb.environment().put(ProviderBundle.ENVIRONMENT, "false");
+    }
     long start = System.nanoTime();
     Process process = pb.start();
     long phaseStart = -1;
     long phaseEnd = -1;
     int tests = 0;
-    Path log = root.resolve("tests/target/benchmark-mvn-test.log");
+    Path log = root.resolve("tests/target/benchmark-mvn-test" + (lazy ? "" : "-eager") + ".log");
     Files.createDirectories(log.getParent());
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          var out = Files.newBufferedWriter(log)) {
@@ -440,9 +460,9 @@ public final class Benchmark {
     }
     int status = process.waitFor();
     double total = (System.nanoTime() - start) / 1e9;
-    if (status != 0) throw new IllegalStateException("mvn -B test failed (exit " + status + "); see " + log);
+    if (status != 0) throw new IllegalStateException("mvn -B test" + which + " failed (exit " + status + "); see " + log);
     double phase = phaseStart < 0 || phaseEnd < phaseStart ? total : (phaseEnd - phaseStart) / 1e9;
-    System.out.printf(Locale.ROOT, "  mvn -B test: %.2f s, test phase %.2f s (%d tests)%n", total, phase, tests);
+    System.out.printf(Locale.ROOT, "  mvn -B test%s: %.2f s, test phase %.2f s (%d tests)%n", which, total, phase, tests);
     return new double[] {total, phase, tests};
   }
 }
