@@ -33,6 +33,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    ClassPreload.start();   // loads the classes the synth will need on the idle core; see ClassPreload
     // Ctrl-C or a kill before the output is replaced leaves no staging folder and puts a set-aside output back
     // (what a SIGKILL leaves, the next run repairs).
     Path outdir = outdir(System.getenv()).toAbsolutePath().normalize();

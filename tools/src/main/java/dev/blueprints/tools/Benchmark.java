@@ -109,6 +109,8 @@ public final class Benchmark {
     measures.add(new Measure("full synth, provider's own bundle (-D" + ProviderBundle.PROPERTY + "=false)", "dev.blueprints.app.Main", List.of(), List.of(EAGER)));
     // What starting Node.js beside the reading of the settings (JsiiStart) saves: the same synth with the start after them.
     measures.add(new Measure("full synth, jsii started after the settings (-D" + JSII_START + "=inline)", "dev.blueprints.app.Main", List.of(), List.of("-D" + JSII_START + "=inline")));
+    // The same synth without ClassPreload, so every run shows what loading classes ahead saves.
+    measures.add(new Measure("full synth without the class preload (-D" + PRELOAD + "=false)", "dev.blueprints.app.Main", List.of(), List.of("-D" + PRELOAD + "=false")));
     // A machine that never ran jsii: an empty package cache of its own, removed after the run.
     measures.add(new Measure("full synth, first on a fresh machine (empty jsii cache)", "dev.blueprints.app.Main", List.of(), List.of(), true));
     int fargateWeb = measures.size();
@@ -126,7 +128,7 @@ public final class Benchmark {
     List<Row> rows = measure(measures, runs);
     Row floor = rows.get(0);
     Row full = rows.get(3);
-    Row fresh = rows.get(6);
+    Row fresh = rows.get(7);
     Row small = rows.get(rows.size() - 2);
     Row large = rows.get(rows.size() - 1);
     double perResourceMs = (large.seconds() - small.seconds()) * 1000 / (sizes[1] - sizes[0]);
@@ -239,6 +241,8 @@ public final class Benchmark {
 
   /** System property of the main module's JsiiStart: {@code inline} starts jsii after the settings are read. */
   static final String JSII_START = "blueprints.jsiiStart";
+  /** {@code dev.blueprints.app.ClassPreload}'s switch. */
+  static final String PRELOAD = "blueprints.preload";
 
   /** The peer's rows: validation off (the budget's), then on (AWS CDK's default). */
   static final List<String> PEER_ROWS = peerRows("AWS CDK Java " + CdkPeer.AWS_CDK_LIB_VERSION.replaceAll("\\.0$", "") + ", fargate-web shape (prod)");
