@@ -2,8 +2,8 @@
 # Synth and test benchmark: prints a table of medians, ratios to the floor, peak memory of the
 # JVM and its Node.js child, the marginal cost per resource, and PASS/FAIL per budget.
 #
-#   bash tools/scripts/benchmark.sh                 everything, including `mvn -B test` twice: with the lazy provider
-#                                                   bundle and with the provider's own (several minutes)
+#   bash tools/scripts/benchmark.sh                 everything, including `mvn -B test` twice: as shipped, and with the
+#                                                   provider's own bundle and jsii's relay (several minutes)
 #   bash tools/scripts/benchmark.sh --skip-tests    synth measures only
 #   bash tools/scripts/benchmark.sh --skip-peer     without the AWS CDK Java peer (tools/cdk-peer; built first with
 #                                                   mvn, which downloads aws-cdk-lib, about 130 MB, on its first run)

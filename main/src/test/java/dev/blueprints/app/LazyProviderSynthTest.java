@@ -3,6 +3,7 @@ package dev.blueprints.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.blueprints.core.JsiiDirect;
 import dev.blueprints.core.ProviderBundle;
 import dev.blueprints.testing.AppSynth;
 import java.io.File;
@@ -24,9 +25,10 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * The lazy provider bundle changes nothing in the output: every file of the whole app's synth in this JVM (lazy
- * bundle, {@link AppSynth}, which the blueprint tests share) is byte-identical to the same file written by a JVM
- * started with {@code -Dblueprints.lazyProvider=false} (the provider's own bundle), the whole app selected there too.
+ * The lazy provider bundle and jsii's direct relay change nothing in the output: every file of the whole app's synth
+ * in this JVM (lazy bundle, kernel on the JVM's pipes, {@link AppSynth}, which the blueprint tests share) is
+ * byte-identical to the same file written by a JVM started with {@code -Dblueprints.lazyProvider=false} (the
+ * provider's own bundle) and {@code BLUEPRINTS_JSII_DIRECT=false} (jsii's own channel), the whole app selected there too.
  *
  * <p>That JVM loads the whole provider and synthesizes for several seconds, so it starts with the test plan
  * ({@link StartEarly}) and this class runs last (its {@link Order}; {@code ClassOrderer.OrderAnnotation} in the
@@ -50,6 +52,7 @@ class LazyProviderSynthTest {
         Path log = dir.resolve("eager.log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("CDKTF_OUTDIR", outdir.toString());
+        pb.environment().put(JsiiDirect.ENVIRONMENT, "false");
         pb.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
         return new Eager(pb.start(), outdir, log);
       } catch (IOException e) {
@@ -74,7 +77,7 @@ class LazyProviderSynthTest {
   }
 
   @Test
-  void theWholeAppIsByteIdenticalWithTheLazyBundleOff() throws Exception {
+  void theWholeAppIsByteIdenticalWithTheLazyBundleAndTheDirectRelayOff() throws Exception {
     AppSynth lazy = AppSynth.of(Blueprints.ids(), List.of("dev", "prod"));
     Eager other = startEager();
     try {
@@ -87,8 +90,8 @@ class LazyProviderSynthTest {
       assertTrue(a.containsKey("manifest.json"), a.keySet().toString());
       assertEquals(lazy.stacks().size(), a.keySet().stream().filter(f -> f.endsWith("cdk.tf.json")).count(), a.keySet().toString());
       for (String f : a.keySet()) {
-        assertTrue(b.containsKey(f), f + " is not written with the lazy bundle off");
-        assertTrue(Arrays.equals(a.get(f), b.get(f)), f + " differs with the lazy bundle off");
+        assertTrue(b.containsKey(f), f + " is not written with the lazy bundle and the direct relay off");
+        assertTrue(Arrays.equals(a.get(f), b.get(f)), f + " differs with the lazy bundle and the direct relay off");
       }
     } finally {
       other.process().destroyForcibly();

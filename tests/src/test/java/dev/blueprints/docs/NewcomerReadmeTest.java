@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class NewcomerReadmeTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Set<String> TOP = Set.of("provider-aws-lazy", "main", "modules", "testing", "tests", "tools", "examples", ".ci", ".github",
+  private static final Set<String> TOP = Set.of("provider-aws-lazy", "jsii-direct", "main", "modules", "testing", "tests", "tools", "examples", ".ci", ".github",
       ".mvn", "mvnw", "pom.xml", "cdktf.json");
   private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\s]+)`");
   private static final Pattern SCRIPT = Pattern.compile("bash ([\\w./-]+\\.sh)");

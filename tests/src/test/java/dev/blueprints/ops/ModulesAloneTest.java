@@ -53,13 +53,14 @@ class ModulesAloneTest {
       """;
 
   static final Path MODULES_CLASSES = Scripts.ROOT.resolve("modules/target/classes");
-  /** The modules' first dependency, the lazy provider bundle, as the reactor builds it. */
+  /** The modules' first dependencies, the lazy provider bundle and jsii's direct relay, as the reactor builds them. */
   static final Path LAZY_PROVIDER_CLASSES = Scripts.ROOT.resolve("provider-aws-lazy/target/classes");
+  static final Path JSII_DIRECT_CLASSES = Scripts.ROOT.resolve("jsii-direct/target/classes");
 
-  /** modules/target/classes, the lazy bundle and the jars on the test class path, minus main, tests and the test libraries. */
+  /** modules/target/classes, the lazy bundle, the relay and the jars on the test class path, minus main, tests and the test libraries. */
   static List<String> modulesClassPath() {
     String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> out = new ArrayList<>(List.of(MODULES_CLASSES.toString(), LAZY_PROVIDER_CLASSES.toString()));
+    List<String> out = new ArrayList<>(List.of(MODULES_CLASSES.toString(), LAZY_PROVIDER_CLASSES.toString(), JSII_DIRECT_CLASSES.toString()));
     for (String entry : path.split(File.pathSeparator)) {
       String name = Path.of(entry).getFileName().toString();
       if (!entry.endsWith(".jar") || name.startsWith("blueprints-") || name.startsWith("junit-")
