@@ -134,6 +134,7 @@ public final class BlueprintsApp {
       throw new IllegalArgumentException(file.blueprints().file() + ": " + path + " (environment "
           + file.settings().environment().name() + "): " + e.getMessage(), e);
     } catch (software.amazon.jsii.JsiiError e) {
+      if (EnvironmentFault.nodeExited(e)) throw e;   // the machine's fault, not the blueprint's: Main reports it as such
       String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
       throw new IllegalArgumentException(path + " (environment " + file.settings().environment().name() + "): " + message, e);
     }

@@ -3,9 +3,9 @@ package dev.blueprints.app;
 import java.util.Locale;
 
 /**
- * A fault of the machine rather than of the settings: Node.js missing or too old, an output path that cannot be
- * written, a missing or corrupt provider jar, an unwritable jsii package cache, a full disk, an unreadable settings
- * directory. {@link Main} prints {@link #getMessage()} as one line (the cause and the fix) and exits with
+ * A fault of the machine rather than of the settings: Node.js missing, too old or ending mid-synth, an output path
+ * that cannot be written, a missing or corrupt provider jar, an unwritable jsii package cache, a full disk, an
+ * unreadable settings directory. {@link Main} prints {@link #getMessage()} as one line (the cause and the fix) and exits with
  * {@link Kind#status()}, one status per kind, so scripts can tell them apart.
  */
 public final class EnvironmentFault extends RuntimeException {
@@ -31,6 +31,17 @@ public final class EnvironmentFault extends RuntimeException {
 
   public int status() { return kind.status(); }
 
+  /** What the jsii runtime says when Node.js ends in the middle of a synth (killed, out of memory, crashed). */
+  static final String NODE_EXITED = "Child process exited unexpectedly";
+
+  /** Whether {@code thrown}, or one of its causes, is the jsii runtime reporting that Node.js ended mid-synth. */
+  static boolean nodeExited(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (String.valueOf(t.getMessage()).contains(NODE_EXITED)) return true;
+    }
+    return false;
+  }
+
   /** The fault for a disk that filled up while writing {@code where}. */
   public static EnvironmentFault diskFull(Object where) {
     return new EnvironmentFault(Kind.DISK_FULL, "the disk is full: no space left on device while writing " + where
@@ -49,6 +60,11 @@ public final class EnvironmentFault extends RuntimeException {
       String lower = text.toLowerCase(Locale.ROOT);
       if (text.contains("ENOSPC") || lower.contains("no space left on device")) return diskFull(paths.staging());
       if (text.contains("Cannot run program")) return Preflight.nodeMissing(paths.node(), firstLine(text));
+      if (text.contains(NODE_EXITED)) {
+        return new EnvironmentFault(Kind.NODE, "Node.js (jsii's kernel) ended in the middle of the synth: it was killed,"
+            + " ran out of memory or crashed (its own message, if it left one, is above); run the synth again; the"
+            + " previous output was left as it was");
+      }
       if (t instanceof java.util.zip.ZipException || t instanceof NoClassDefFoundError
           || lower.contains("provider-aws@") && lower.contains("tgz")) {
         return Preflight.providerJarFault(firstLine(text));

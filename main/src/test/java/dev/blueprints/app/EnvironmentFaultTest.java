@@ -158,6 +158,18 @@ class EnvironmentFaultTest {
   }
 
   @Test
+  void nodeEndingMidSynthIsStatus4AndKeepsThePreviousOutput(@TempDir Path dir) throws IOException {
+    Path out = previousOutput(dir);
+    // What the jsii runtime throws when Node.js is killed or crashes while the synth runs.
+    Result r = run(Map.of("CDKTF_OUTDIR", out.toString()), staging -> {
+      throw new IllegalStateException("software.amazon.jsii.JsiiError: Child process exited unexpectedly!");
+    });
+    assertOneLine(r, 4, "Node.js (jsii's kernel) ended in the middle of the synth", "run the synth again",
+        "the previous output was left as it was");
+    assertPreviousOutputIntact(dir, out);
+  }
+
+  @Test
   void anInterruptedSynthLeavesThePreviousOutputIntact(@TempDir Path dir) throws IOException {
     Path out = previousOutput(dir);
     var e = assertThrows(IllegalStateException.class, () -> run(Map.of("CDKTF_OUTDIR", out.toString()), staging -> {
