@@ -74,8 +74,9 @@ public final class DirectRelay {
     }
     String edited = replaceOnce(replaceOnce(relay, SPAWN, DIRECT_SPAWN), COPY, DIRECT_COPY);
     if (edited.endsWith(SOURCE_MAP)) edited = edited.substring(0, edited.length() - SOURCE_MAP.length());
-    String head = Files.readString(prelude).replace("@KERNEL_SHA256@", kernelSha);
-    if (head.contains("@KERNEL_SHA256@") || !head.contains(kernelSha)) throw new RelayException(prelude + " has no @KERNEL_SHA256@ to fill");
+    String template = Files.readString(prelude);
+    if (!template.contains("@KERNEL_SHA256@")) throw new RelayException(prelude + " has no @KERNEL_SHA256@ to fill");
+    String head = template.replace("@KERNEL_SHA256@", kernelSha);
     byte[] out = (head + edited + "\n").getBytes(StandardCharsets.UTF_8);
 
     Path target = outputDir.resolve(RELAY);

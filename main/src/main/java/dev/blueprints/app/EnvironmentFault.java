@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * A fault of the machine rather than of the settings: Node.js missing, too old or ending mid-synth, an output path
  * that cannot be written, a missing or corrupt provider jar, an unwritable jsii package cache, a full disk, an
- * unreadable settings directory. {@link Main} prints {@link #getMessage()} as one line (the cause and the fix) and exits with
- * {@link Kind#status()}, one status per kind, so scripts can tell them apart.
+ * unreadable settings directory. {@link Main} prints {@link #getMessage()} as one line (the cause and the fix) and
+ * exits with {@link Kind#status()}, one status per kind, so scripts can tell them apart.
  */
 public final class EnvironmentFault extends RuntimeException {
   /** What failed; each kind has its own exit status (2 and 3 are bad settings and policy violations). */
